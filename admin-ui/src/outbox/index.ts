@@ -1,0 +1,7 @@
+import OutboxIcon from '@mui/icons-material/Outbox';
+import { OutboxList } from './OutboxList';
+
+export default {
+    list: OutboxList,
+    icon: OutboxIcon,
+};

@@ -1,0 +1,124 @@
+import type { AuthProvider } from 'react-admin';
+import { API_ROOT, acceptLanguage } from './http';
+
+export type StaffRole = 'supervisor' | 'reviewer';
+export interface Staff {
+    id: number | string;
+    username: string;
+    name: string;
+    role: StaffRole;
+}
+
+/** Resources a reviewer may read; supervisors may do everything. */
+const REVIEWER_RESOURCES = ['flows', 'accounts', 'enterprises', 'audit-events'];
+const READ_ACTIONS = ['list', 'show', 'export'];
+
+class AuthHttpError extends Error {
+    constructor(
+        message: string,
+        public status: number
+    ) {
+        super(message);
+    }
+}
+
+const request = async (method: string, path: string, body?: unknown) => {
+    const response = await fetch(`${API_ROOT}${path}`, {
+        method,
+        credentials: 'same-origin',
+        headers: {
+            Accept: 'application/json',
+            'Accept-Language': acceptLanguage(),
+            ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+        },
+        body: body !== undefined ? JSON.stringify(body) : undefined,
+    });
+    const text = await response.text();
+    let json: any = null;
+    try {
+        json = text ? JSON.parse(text) : null;
+    } catch {
+        json = null;
+    }
+    if (!response.ok) {
+        const message =
+            json?.error?.fields?.password?.message ??
+            json?.error?.message ??
+            (response.status === 401 ? 'ra.auth.auth_check_error' : 'ra.auth.sign_in_error');
+        throw new AuthHttpError(message, response.status);
+    }
+    return json;
+};
+
+// The current staff member, cached briefly to avoid one /me call per check.
+let staffPromise: Promise<Staff> | null = null;
+let staffFetchedAt = 0;
+const STAFF_TTL_MS = 30_000;
+
+const fetchStaff = (): Promise<Staff> => {
+    if (!staffPromise || Date.now() - staffFetchedAt > STAFF_TTL_MS) {
+        staffFetchedAt = Date.now();
+        staffPromise = request('GET', '/me').then((json) => {
+            if (!json?.staff) throw new AuthHttpError('ra.auth.auth_check_error', 401);
+            return json.staff as Staff;
+        });
+        staffPromise.catch(() => {
+            staffPromise = null;
+        });
+    }
+    return staffPromise;
+};
+
+const forgetStaff = () => {
+    staffPromise = null;
+    staffFetchedAt = 0;
+};
+
+export const canRoleAccess = (role: StaffRole | undefined, resource: string, action: string) => {
+    if (role === 'supervisor') return true;
+    if (role === 'reviewer') {
+        return REVIEWER_RESOURCES.includes(resource) && READ_ACTIONS.includes(action);
+    }
+    return false;
+};
+
+export const authProvider: AuthProvider = {
+    login: async ({ username, password }: { username: string; password: string }) => {
+        forgetStaff();
+        const json = await request('POST', '/login', { username, password });
+        if (json?.staff) {
+            staffPromise = Promise.resolve(json.staff as Staff);
+            staffFetchedAt = Date.now();
+        }
+    },
+    logout: async () => {
+        forgetStaff();
+        try {
+            await request('POST', '/logout');
+        } catch {
+            // already logged out
+        }
+    },
+    checkAuth: async () => {
+        await fetchStaff();
+    },
+    checkError: async (error: { status?: number }) => {
+        if (error?.status === 401) {
+            forgetStaff();
+            throw new Error('ra.notification.logged_out');
+        }
+        // 403 and others: stay logged in, react-admin shows the notification
+    },
+    getIdentity: async () => {
+        const staff = await fetchStaff();
+        return { id: staff.id, fullName: staff.name || staff.username };
+    },
+    getPermissions: async () => {
+        const staff = await fetchStaff();
+        return staff.role;
+    },
+    canAccess: async ({ resource, action }) => {
+        const staff = await fetchStaff();
+        return canRoleAccess(staff.role, resource, action);
+    },
+};

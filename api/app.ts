@@ -1,0 +1,65 @@
+// The express application: JSON API, the built portal at / and the built console at /console/.
+import fs from 'node:fs';
+import path from 'node:path';
+import express from 'express';
+import cookieParser from 'cookie-parser';
+import type { Services } from '../activities/services';
+import { errorHandler, ApiError } from './http';
+import type { FlowRuntime } from './flows';
+import { flowRoutes } from './routes/flows';
+import { captchaRoutes } from './routes/captcha';
+import { sessionRoutes } from './routes/session';
+import { accountRoutes } from './routes/account';
+import { operatorRoutes } from './routes/operators';
+import { devRoutes } from './routes/dev';
+import { healthRoutes } from './routes/health';
+import { adminRoutes } from './routes/admin';
+
+export interface AppOptions {
+  sessionHours: number;
+  temporalUiUrl: string;
+  namespace: string;
+  staticRoot?: string; // folder holding web-portal/ and admin-ui/ builds
+}
+
+export function createApp(services: Services, rt: FlowRuntime, opts: AppOptions) {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(express.json({ limit: '100kb' }));
+  app.use(cookieParser());
+  app.use((_req, res, next) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('X-Frame-Options', 'DENY');
+    res.setHeader('Referrer-Policy', 'same-origin');
+    next();
+  });
+
+  app.use('/healthz', healthRoutes(services, rt, opts.namespace));
+  app.use('/api/captcha', captchaRoutes(services));
+  app.use('/api/flows', flowRoutes(services, rt));
+  app.use('/api/session', sessionRoutes(services, rt, opts.sessionHours));
+  app.use('/api/account', accountRoutes(services));
+  app.use('/api/operators', operatorRoutes(services));
+  if (services.simulators) app.use('/api/dev', devRoutes(services));
+  app.use('/api/admin', adminRoutes(services, rt, opts));
+  app.use('/api', (_req, _res, next) => next(new ApiError(404, 'notFound')));
+
+  if (opts.staticRoot) {
+    serveSpa(app, '/console', path.join(opts.staticRoot, 'admin-ui'));
+    serveSpa(app, '/', path.join(opts.staticRoot, 'web-portal'));
+  }
+  app.use(errorHandler);
+  return app;
+}
+
+/** A single-page app: its files, and index.html for every other path under its base. */
+function serveSpa(app: express.Express, base: string, folder: string) {
+  const index = path.join(folder, 'index.html');
+  app.use(base, express.static(folder, { index: false, maxAge: '1h' }));
+  app.get(base === '/' ? /.*/ : new RegExp(`^${base}(/.*)?$`), (_req, res, next) => {
+    if (!fs.existsSync(index)) return next();
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(index);
+  });
+}

@@ -1,0 +1,31 @@
+// /api/account: the logged-in account's own view (A1) and password change (A3).
+import { Router } from 'express';
+import { accountWithEnterprise, changePassword } from '../../activities/accounts';
+import { hashPassword, verifyPassword } from '../../activities/passwords';
+import type { Services } from '../../activities/services';
+import { validatePasswordPair } from '../../domain/forms';
+import { clientIp, fieldError, strings } from '../http';
+import { endSession, requireAccount } from '../sessions';
+
+export function accountRoutes(services: Services): Router {
+  const router = Router();
+  router.use(requireAccount(services));
+
+  router.get('/', async (req, res) => {
+    res.json(await accountWithEnterprise(services, req.account!.id));
+  });
+
+  router.post('/password', async (req, res) => {
+    const f = strings(req.body, ['oldPassword', 'password', 'confirmPassword'] as const);
+    const errors = validatePasswordPair(f.password, f.confirmPassword);
+    if (!f.oldPassword) errors.oldPassword = 'required';
+    else if (f.oldPassword === f.password && !errors.password) errors.password = 'password.sameAsOld';
+    if (Object.keys(errors).length) throw fieldError(errors);
+    if (!(await verifyPassword(f.oldPassword, req.account!.passwordHash))) throw fieldError({ oldPassword: 'password.oldWrong' });
+    await changePassword(services, { accountId: req.account!.id, newPasswordHash: await hashPassword(f.password), ip: clientIp(req) });
+    await endSession(services, req, res, 'account');
+    res.status(204).end();
+  });
+
+  return router;
+}

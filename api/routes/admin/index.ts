@@ -1,0 +1,120 @@
+// /api/admin: the staff console's API (react-admin simple REST conventions).
+import { Router } from 'express';
+import { Op, WhereOptions } from 'sequelize';
+import { accountView, enterpriseView } from '../../../activities/accounts';
+import { recordAudit } from '../../../activities/audit';
+import { burnPasswordCheck, verifyPassword } from '../../../activities/passwords';
+import type { Services } from '../../../activities/services';
+import { ApiError, clientIp, fieldError, strings } from '../../http';
+import { checkThrottle, recordFailure, recordSuccess } from '../../loginThrottle';
+import { endSession, requireStaff, startSession } from '../../sessions';
+import { FlowRuntime } from '../../flows';
+import { listQuery, sendList } from './listQuery';
+import { registryRoutes } from './registry';
+import { flowMonitorRoutes } from './flows';
+
+const like = (value: unknown) => ({ [Op.like]: `%${String(value).replace(/[%_\\]/g, '')}%` });
+
+export function adminRoutes(services: Services, rt: FlowRuntime, opts: { sessionHours: number; temporalUiUrl: string; namespace: string }): Router {
+  const router = Router();
+  const { models } = services.db;
+
+  router.post('/login', async (req, res) => {
+    const f = strings(req.body, ['username', 'password'] as const);
+    if (!f.username || !f.password) throw fieldError({ ...(f.username ? {} : { username: 'required' }), ...(f.password ? {} : { password: 'required' }) });
+    const ip = clientIp(req);
+    const key = `staff:${f.username.toLowerCase()}`;
+    const gate = await checkThrottle(services, key, ip);
+    if (!gate.ok) throw new ApiError(429, gate.code, undefined, { retryAfterSeconds: gate.retryAfterSeconds });
+    const staff = await models.Staff.findOne({ where: { username: f.username } });
+    const ok = staff ? await verifyPassword(f.password, staff.passwordHash) : await burnPasswordCheck(f.password);
+    if (!staff || !ok || staff.status !== 'active') {
+      await recordFailure(services, key, ip);
+      throw fieldError({ password: 'login.failed' });
+    }
+    await recordSuccess(services, key, ip);
+    await startSession(services, req, res, 'staff', staff.id, opts.sessionHours);
+    await recordAudit(services, { actorType: 'staff', actorId: staff.id, actorName: staff.username, action: 'staff.login', entityType: 'staff', entityId: staff.id, ip });
+    res.json({ staff: { id: staff.id, username: staff.username, name: staff.name, role: staff.role } });
+  });
+
+  router.post('/logout', async (req, res) => {
+    await endSession(services, req, res, 'staff');
+    res.status(204).end();
+  });
+
+  router.use(requireStaff(services));
+
+  router.get('/me', (req, res) => {
+    const s = req.staff!;
+    res.json({ staff: { id: s.id, username: s.username, name: s.name, role: s.role } });
+  });
+
+  router.get('/enterprises', async (req, res) => {
+    const q = listQuery(req, ['id', 'uscc', 'name', 'createdAt']);
+    const where: WhereOptions = q.filter.q ? { [Op.or]: [{ name: like(q.filter.q) }, { uscc: like(q.filter.q) }] } : {};
+    const { rows, count } = await models.Enterprise.findAndCountAll({ where, order: [q.sort], offset: q.offset, limit: q.limit });
+    sendList(res, 'enterprises', q, rows.map(enterpriseView), count);
+  });
+  router.get('/enterprises/:id', async (req, res) => {
+    const row = await models.Enterprise.findByPk(Number(req.params.id));
+    if (!row) throw new ApiError(404, 'notFound');
+    res.json(enterpriseView(row));
+  });
+
+  const accountItem = async (a: InstanceType<typeof models.Account>) => {
+    const e = a.enterpriseId ? await models.Enterprise.findByPk(a.enterpriseId) : null;
+    return { ...accountView(a), enterpriseId: a.enterpriseId, enterpriseName: e?.name ?? '' };
+  };
+  router.get('/accounts', async (req, res) => {
+    const q = listQuery(req, ['id', 'username', 'createdAt', 'lastLoginAt']);
+    const where: Record<string | symbol, unknown> = {};
+    if (q.filter.q) where[Op.or] = [{ username: like(q.filter.q) }, { name: like(q.filter.q) }];
+    if (q.filter.kind) where.kind = String(q.filter.kind);
+    if (q.filter.status) where.status = String(q.filter.status);
+    if (q.filter.enterpriseId) where.enterpriseId = Number(q.filter.enterpriseId);
+    const { rows, count } = await models.Account.findAndCountAll({ where, order: [q.sort], offset: q.offset, limit: q.limit });
+    sendList(res, 'accounts', q, await Promise.all(rows.map(accountItem)), count);
+  });
+  router.get('/accounts/:id', async (req, res) => {
+    const row = await models.Account.findByPk(Number(req.params.id));
+    if (!row) throw new ApiError(404, 'notFound');
+    res.json(await accountItem(row));
+  });
+
+  router.get('/outbox', requireStaff(services, ['supervisor']), async (req, res) => {
+    const q = listQuery(req, ['id', 'createdAt']);
+    const where = q.filter.to ? { to: like(q.filter.to) } : {};
+    const { rows, count } = await models.Outbox.findAndCountAll({ where, order: [q.sort], offset: q.offset, limit: q.limit });
+    sendList(res, 'outbox', q, rows.map((r) => ({ id: r.id, channel: r.channel, to: r.to, template: r.template, body: r.body, createdAt: r.createdAt })), count);
+  });
+
+  const auditItem = (r: InstanceType<typeof models.AuditEvent>) => ({ ...r.get({ plain: true }), details: safeJson(r.details) });
+  router.get('/audit-events', async (req, res) => {
+    const q = listQuery(req, ['id', 'at']);
+    const where: Record<string, unknown> = {};
+    if (q.filter.action) where.action = like(q.filter.action);
+    if (q.filter.actorName) where.actorName = like(q.filter.actorName);
+    if (q.filter.entityType) where.entityType = String(q.filter.entityType);
+    if (q.filter.entityId) where.entityId = String(q.filter.entityId);
+    const { rows, count } = await models.AuditEvent.findAndCountAll({ where, order: [q.sort], offset: q.offset, limit: q.limit });
+    sendList(res, 'audit-events', q, rows.map(auditItem), count);
+  });
+  router.get('/audit-events/:id', async (req, res) => {
+    const row = await models.AuditEvent.findByPk(Number(req.params.id));
+    if (!row) throw new ApiError(404, 'notFound');
+    res.json(auditItem(row));
+  });
+
+  router.use('/registry', registryRoutes(services));
+  router.use('/flows', flowMonitorRoutes(rt, opts));
+  return router;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return {};
+  }
+}

@@ -1,0 +1,33 @@
+// /api/flows: the self-service flows of a browser (see docs/api.md).
+import { Router } from 'express';
+import type { Services } from '../../activities/services';
+import { FlowType, SELF_SERVICE_FLOWS } from '../../workflows/flowTypes';
+import { FlowRuntime, readFlow, startFlow, submitStep } from '../flows';
+import { ApiError, clientIp } from '../http';
+import { browserOwner } from '../sessions';
+
+const FLOW_ID = /^[a-zA-Z]+-[A-Za-z0-9_-]{22}$/;
+
+export function flowRoutes(services: Services, rt: FlowRuntime): Router {
+  const router = Router();
+
+  router.post('/', async (req, res) => {
+    const type = req.body?.type as FlowType;
+    if (!SELF_SERVICE_FLOWS.includes(type)) throw new ApiError(400, 'badRequest');
+    const view = await startFlow(rt, type, browserOwner(services, req, res), {});
+    res.status(201).json(view);
+  });
+
+  router.get('/:flowId', async (req, res) => {
+    if (!FLOW_ID.test(req.params.flowId)) throw new ApiError(404, 'flow.notFound');
+    res.json(await readFlow(rt, req.params.flowId, browserOwner(services, req, res)));
+  });
+
+  router.post('/:flowId/steps/:step', async (req, res) => {
+    if (!FLOW_ID.test(req.params.flowId)) throw new ApiError(404, 'flow.notFound');
+    const owner = browserOwner(services, req, res);
+    res.json(await submitStep(rt, req.params.flowId, req.params.step, owner, clientIp(req), req.body?.fields));
+  });
+
+  return router;
+}

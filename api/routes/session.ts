@@ -1,0 +1,75 @@
+// /api/session: password login (L1) with captcha and brute-force limits, logout (L5).
+// An operator still on the default password is sent into the firstLogin flow (L2) instead.
+import { Router } from 'express';
+import { verifyCaptcha } from '../../activities/captcha';
+import { accountWithEnterprise } from '../../activities/accounts';
+import { recordAudit } from '../../activities/audit';
+import { burnPasswordCheck, verifyPassword } from '../../activities/passwords';
+import type { Services } from '../../activities/services';
+import { FlowRuntime, startFlow } from '../flows';
+import { ApiError, clientIp, fieldError, strings } from '../http';
+import { checkThrottle, recordFailure, recordSuccess } from '../loginThrottle';
+import { browserOwner, endSession, requireAccount, startSession } from '../sessions';
+
+export function sessionRoutes(services: Services, rt: FlowRuntime, sessionHours: number): Router {
+  const router = Router();
+
+  router.post('/login', async (req, res) => {
+    const f = strings(req.body, ['username', 'password', 'captchaId', 'captcha'] as const);
+    const missing = Object.fromEntries(
+      (['username', 'password', 'captcha'] as const).filter((k) => !f[k].trim()).map((k) => [k, 'required']),
+    );
+    if (Object.keys(missing).length) throw fieldError(missing);
+    const ip = clientIp(req);
+    const usernameKey = f.username.trim().toLowerCase();
+
+    const gate = await checkThrottle(services, usernameKey, ip);
+    if (!gate.ok) throw new ApiError(429, gate.code, { password: gate.code }, { retryAfterSeconds: gate.retryAfterSeconds });
+    const captcha = await verifyCaptcha(services, f.captchaId, f.captcha);
+    if (captcha) throw fieldError({ captcha });
+
+    const account = await services.db.models.Account.findOne({ where: { usernameKey } });
+    const ok = account ? await verifyPassword(f.password, account.passwordHash) : await burnPasswordCheck(f.password);
+    if (!account || !ok) {
+      const verdict = await recordFailure(services, usernameKey, ip);
+      await recordAudit(services, {
+        actorType: 'anonymous', actorId: '', actorName: f.username.slice(0, 40), action: 'login.failed',
+        entityType: 'account', entityId: account?.id ?? '', ip,
+      });
+      if (!verdict.ok) throw new ApiError(429, verdict.code, { password: verdict.code }, { retryAfterSeconds: verdict.retryAfterSeconds });
+      throw fieldError({ password: 'login.failed' });
+    }
+    await recordSuccess(services, usernameKey, ip);
+    if (account.status === 'disabled') throw fieldError({ username: 'login.disabled' });
+    if (account.status === 'inactive') throw fieldError({ username: 'login.inactive' });
+
+    if (account.mustChangePassword) {
+      const view = await startFlow(rt, 'firstLogin', browserOwner(services, req, res), {
+        accountId: account.id,
+        username: account.username,
+        mobile: account.mobile,
+      }, account.username);
+      res.json({ next: 'firstLogin', flowId: view.flowId });
+      return;
+    }
+
+    await startSession(services, req, res, 'account', account.id, sessionHours);
+    await account.update({ lastLoginAt: new Date() });
+    await recordAudit(services, {
+      actorType: 'account', actorId: account.id, actorName: account.username, action: 'login.succeeded',
+      entityType: 'account', entityId: account.id, ip,
+    });
+    res.json({ account: await accountWithEnterprise(services, account.id) });
+  });
+
+  router.post('/logout', async (req, res) => {
+    await endSession(services, req, res, 'account');
+    res.status(204).end();
+  });
+
+  router.get('/', requireAccount(services), async (req, res) => {
+    res.json({ account: await accountWithEnterprise(services, req.account!.id) });
+  });
+
+  return router;
+}

@@ -1,0 +1,98 @@
+// Server-side sessions in the database. The cookie holds a random token; the table holds only
+// its keyed hash, so a database dump cannot be replayed as cookies.
+import crypto from 'node:crypto';
+import type { NextFunction, Request, Response } from 'express';
+import { Op } from 'sequelize';
+import { keyedHash } from '../db/pii';
+import type { AccountRow, SessionSubject, StaffRow } from '../db';
+import type { Services } from '../activities/services';
+import { ApiError, clientIp } from './http';
+
+export const PORTAL_COOKIE = 'sw_session';
+export const STAFF_COOKIE = 'sw_staff';
+export const BROWSER_COOKIE = 'sw_browser';
+
+const cookieOptions = (req: Request) => ({
+  httpOnly: true,
+  sameSite: 'lax' as const,
+  secure: req.secure,
+  path: '/',
+});
+
+export async function startSession(services: Services, req: Request, res: Response, subjectType: SessionSubject, subjectId: number, hours: number) {
+  const token = crypto.randomBytes(32).toString('base64url');
+  const now = new Date();
+  await services.db.models.Session.create({
+    id: keyedHash(services.keys, 'session', token),
+    subjectType,
+    subjectId,
+    ip: clientIp(req),
+    userAgent: String(req.headers['user-agent'] ?? '').slice(0, 300),
+    expiresAt: new Date(now.getTime() + hours * 3600_000),
+    lastSeenAt: now,
+  });
+  res.cookie(subjectType === 'account' ? PORTAL_COOKIE : STAFF_COOKIE, token, { ...cookieOptions(req), maxAge: hours * 3600_000 });
+}
+
+export async function endSession(services: Services, req: Request, res: Response, subjectType: SessionSubject) {
+  const cookie = subjectType === 'account' ? PORTAL_COOKIE : STAFF_COOKIE;
+  const token = req.cookies?.[cookie];
+  if (typeof token === 'string') await services.db.models.Session.destroy({ where: { id: keyedHash(services.keys, 'session', token) } });
+  res.clearCookie(cookie, cookieOptions(req));
+}
+
+async function findSession(services: Services, req: Request, subjectType: SessionSubject) {
+  const token = req.cookies?.[subjectType === 'account' ? PORTAL_COOKIE : STAFF_COOKIE];
+  if (typeof token !== 'string' || token.length < 20) return null;
+  const session = await services.db.models.Session.findOne({
+    where: { id: keyedHash(services.keys, 'session', token), subjectType, expiresAt: { [Op.gt]: new Date() } },
+  });
+  if (session && Date.now() - session.lastSeenAt.getTime() > 60_000) await session.update({ lastSeenAt: new Date() });
+  return session;
+}
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    account?: AccountRow;
+    staff?: StaffRow;
+  }
+}
+
+/** Portal routes: a logged-in, active account, or 401. */
+export function requireAccount(services: Services) {
+  return async (req: Request, _res: Response, next: NextFunction) => {
+    const session = await findSession(services, req, 'account');
+    const account = session ? await services.db.models.Account.findByPk(session.subjectId) : null;
+    if (!account || account.status === 'disabled') return next(new ApiError(401, 'notLoggedIn'));
+    req.account = account;
+    next();
+  };
+}
+
+export function requireAdmin(req: Request, _res: Response, next: NextFunction) {
+  if (req.account?.kind !== 'admin') return next(new ApiError(403, 'forbidden'));
+  next();
+}
+
+/** Console routes: a logged-in staff member, optionally of given roles. */
+export function requireStaff(services: Services, roles?: StaffRow['role'][]) {
+  return async (req: Request, _res: Response, next: NextFunction) => {
+    const session = await findSession(services, req, 'staff');
+    const staff = session ? await services.db.models.Staff.findByPk(session.subjectId) : null;
+    if (!staff || staff.status !== 'active') return next(new ApiError(401, 'notLoggedIn'));
+    if (roles && !roles.includes(staff.role)) return next(new ApiError(403, 'forbidden'));
+    req.staff = staff;
+    next();
+  };
+}
+
+/** The anonymous browser identity that self-service flows are bound to. */
+export function browserOwner(services: Services, req: Request, res: Response): string {
+  let token = req.cookies?.[BROWSER_COOKIE];
+  if (typeof token !== 'string' || token.length < 20) {
+    token = crypto.randomBytes(24).toString('base64url');
+    res.cookie(BROWSER_COOKIE, token, { ...cookieOptions(req), maxAge: 24 * 3600_000 });
+    req.cookies = { ...req.cookies, [BROWSER_COOKIE]: token };
+  }
+  return keyedHash(services.keys, 'browser', token);
+}

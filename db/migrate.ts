@@ -1,0 +1,26 @@
+// Runs the migrations in db/migrations in order. `npm start` and `npm run migrate` call it once,
+// before any API or worker process starts: those never migrate by themselves.
+import path from 'node:path';
+import { QueryInterface, Sequelize } from 'sequelize';
+import { SequelizeStorage, Umzug } from 'umzug';
+
+import * as m0001 from './migrations/0001-initial';
+
+// Listed explicitly so the compiled build and the TypeScript sources run the same list.
+const MIGRATIONS = [{ name: '0001-initial', module: m0001 }];
+
+export async function migrate(sequelize: Sequelize): Promise<string[]> {
+  const umzug = new Umzug<QueryInterface>({
+      migrations: MIGRATIONS.map(({ name, module }) => ({
+        name,
+        path: path.join(__dirname, 'migrations', name),
+        up: (params) => module.up(params),
+        down: (params) => module.down(params),
+      })),
+      context: sequelize.getQueryInterface(),
+      storage: new SequelizeStorage({ sequelize, tableName: 'schema_migrations' }),
+      logger: undefined,
+    });
+  const done = await umzug.up();
+  return done.map((m) => m.name);
+}

@@ -1,0 +1,330 @@
+// The tables of the back office. The schema itself is made by migrations (db/migrations);
+// these definitions only map rows to typed objects.
+import { DataTypes, Model, ModelStatic, Optional, Sequelize } from 'sequelize';
+
+type Row<A extends object, Auto extends keyof A = never> = Model<A, Optional<A, Auto>> & A;
+
+export type EnterpriseKind = 'enterprise' | 'institution';
+export interface EnterpriseAttrs {
+  id: number;
+  uscc: string;
+  orgCode: string;
+  name: string;
+  kind: EnterpriseKind;
+  legalRepName: string;
+  legalRepIdType: string;
+  legalRepIdNumberEnc: string;
+  legalRepIdNumberHash: string;
+  legalRepIdNumberMasked: string;
+  legalRepIdValidFrom: string;
+  legalRepIdValidTo: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export type AccountKind = 'admin' | 'operator';
+export type AccountStatus = 'active' | 'disabled' | 'inactive';
+export interface AccountAttrs {
+  id: number;
+  username: string;
+  usernameKey: string; // lower case: usernames are unique regardless of case
+  kind: AccountKind;
+  enterpriseId: number | null;
+  adminOf: number | null; // = enterpriseId for the administrator: a unique key keeps one per enterprise
+  name: string;
+  idType: string;
+  idNumberEnc: string;
+  idNumberHash: string;
+  idNumberMasked: string;
+  idValidFrom: string;
+  idValidTo: string;
+  mobile: string;
+  email: string;
+  passwordHash: string;
+  mustChangePassword: boolean;
+  status: AccountStatus;
+  passwordChangedAt: Date | null;
+  lastLoginAt: Date | null;
+  remark: string;
+  createdBy: string; // 'flow:<id>' or 'account:<id>': also the idempotency key of the creation
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export type SessionSubject = 'account' | 'staff';
+export interface SessionAttrs {
+  id: string; // keyed hash of the cookie token; the token itself is never stored
+  subjectType: SessionSubject;
+  subjectId: number;
+  ip: string;
+  userAgent: string;
+  expiresAt: Date;
+  lastSeenAt: Date;
+  createdAt: Date;
+}
+
+export type StaffRole = 'supervisor' | 'reviewer';
+export interface StaffAttrs {
+  id: number;
+  username: string;
+  name: string;
+  role: StaffRole;
+  passwordHash: string;
+  status: 'active' | 'disabled';
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface ThrottleAttrs {
+  key: string; // 'login-user:<hash>' or 'login-ip:<address>'
+  failures: number;
+  lockedUntil: Date | null;
+  updatedAt: Date;
+}
+
+export interface CaptchaAttrs {
+  id: string;
+  answerHash: string;
+  answerSealed: string; // encrypted answer: only the developer endpoint reads it (simulators on)
+  expiresAt: Date;
+  usedAt: Date | null;
+  createdAt: Date;
+}
+
+export interface OneTimeCodeAttrs {
+  id: number;
+  sendKey: string; // idempotency key of the send: a retried send never makes a second code
+  purpose: string;
+  subject: string; // the flow or account the code belongs to
+  target: string; // mobile or e-mail it was sent to
+  codeHash: string;
+  attempts: number;
+  expiresAt: Date;
+  consumedAt: Date | null;
+  createdAt: Date;
+}
+
+export type MessageChannel = 'sms' | 'mail';
+export interface OutboxAttrs {
+  id: number;
+  sendKey: string;
+  channel: MessageChannel;
+  to: string;
+  template: string;
+  body: string;
+  createdAt: Date;
+}
+
+export interface AuditEventAttrs {
+  id: number;
+  at: Date;
+  actorType: 'account' | 'staff' | 'system' | 'anonymous';
+  actorId: string;
+  actorName: string;
+  action: string;
+  entityType: string;
+  entityId: string;
+  details: string; // JSON, never secrets
+  ip: string;
+  flowId: string;
+}
+
+export interface RegistryRecordAttrs {
+  id: number;
+  uscc: string;
+  orgCode: string;
+  name: string;
+  legalRepName: string;
+  legalRepIdType: string;
+  legalRepIdNumber: string;
+  status: string;
+  source: 'seed' | 'staff';
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export type Models = ReturnType<typeof defineModels>;
+
+const str = (len = 255) => ({ type: DataTypes.STRING(len), allowNull: false, defaultValue: '' });
+const stamps = { createdAt: DataTypes.DATE, updatedAt: DataTypes.DATE };
+
+export function defineModels(sequelize: Sequelize) {
+  const Enterprise = sequelize.define<Row<EnterpriseAttrs, 'id' | 'createdAt' | 'updatedAt'>>(
+    'Enterprise',
+    {
+      id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
+      uscc: str(18),
+      orgCode: str(9),
+      name: str(200),
+      kind: str(20),
+      legalRepName: str(100),
+      legalRepIdType: str(20),
+      legalRepIdNumberEnc: str(),
+      legalRepIdNumberHash: str(64),
+      legalRepIdNumberMasked: str(40),
+      legalRepIdValidFrom: str(8),
+      legalRepIdValidTo: str(8),
+      ...stamps,
+    },
+    { tableName: 'enterprises' },
+  );
+
+  const Account = sequelize.define<Row<AccountAttrs, 'id' | 'createdAt' | 'updatedAt' | 'passwordChangedAt' | 'lastLoginAt' | 'remark' | 'adminOf'>>(
+    'Account',
+    {
+      id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
+      username: str(40),
+      usernameKey: str(40),
+      kind: str(20),
+      enterpriseId: { type: DataTypes.INTEGER, allowNull: true },
+      adminOf: { type: DataTypes.INTEGER, allowNull: true },
+      name: str(100),
+      idType: str(20),
+      idNumberEnc: str(),
+      idNumberHash: str(64),
+      idNumberMasked: str(40),
+      idValidFrom: str(8),
+      idValidTo: str(8),
+      mobile: str(20),
+      email: str(200),
+      passwordHash: str(),
+      mustChangePassword: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
+      status: str(20),
+      passwordChangedAt: { type: DataTypes.DATE, allowNull: true },
+      lastLoginAt: { type: DataTypes.DATE, allowNull: true },
+      remark: str(500),
+      createdBy: str(120),
+      ...stamps,
+    },
+    { tableName: 'accounts' },
+  );
+
+  const Session = sequelize.define<Row<SessionAttrs, 'createdAt'>>(
+    'Session',
+    {
+      id: { type: DataTypes.STRING(64), primaryKey: true },
+      subjectType: str(20),
+      subjectId: { type: DataTypes.INTEGER, allowNull: false },
+      ip: str(64),
+      userAgent: str(300),
+      expiresAt: { type: DataTypes.DATE, allowNull: false },
+      lastSeenAt: { type: DataTypes.DATE, allowNull: false },
+      createdAt: DataTypes.DATE,
+    },
+    { tableName: 'sessions', updatedAt: false },
+  );
+
+  const Staff = sequelize.define<Row<StaffAttrs, 'id' | 'createdAt' | 'updatedAt'>>(
+    'Staff',
+    {
+      id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
+      username: str(40),
+      name: str(100),
+      role: str(20),
+      passwordHash: str(),
+      status: str(20),
+      ...stamps,
+    },
+    { tableName: 'staff' },
+  );
+
+  const Throttle = sequelize.define<Row<ThrottleAttrs, 'updatedAt'>>(
+    'Throttle',
+    {
+      key: { type: DataTypes.STRING(120), primaryKey: true },
+      failures: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
+      lockedUntil: { type: DataTypes.DATE, allowNull: true },
+      updatedAt: DataTypes.DATE,
+    },
+    { tableName: 'throttles', createdAt: false },
+  );
+
+  const Captcha = sequelize.define<Row<CaptchaAttrs, 'createdAt' | 'usedAt'>>(
+    'Captcha',
+    {
+      id: { type: DataTypes.STRING(64), primaryKey: true },
+      answerHash: str(64),
+      answerSealed: str(),
+      expiresAt: { type: DataTypes.DATE, allowNull: false },
+      usedAt: { type: DataTypes.DATE, allowNull: true },
+      createdAt: DataTypes.DATE,
+    },
+    { tableName: 'captchas', updatedAt: false },
+  );
+
+  const OneTimeCode = sequelize.define<Row<OneTimeCodeAttrs, 'id' | 'createdAt' | 'consumedAt' | 'attempts'>>(
+    'OneTimeCode',
+    {
+      id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
+      sendKey: str(160),
+      purpose: str(40),
+      subject: str(120),
+      target: str(200),
+      codeHash: str(64),
+      attempts: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
+      expiresAt: { type: DataTypes.DATE, allowNull: false },
+      consumedAt: { type: DataTypes.DATE, allowNull: true },
+      createdAt: DataTypes.DATE,
+    },
+    { tableName: 'one_time_codes', updatedAt: false },
+  );
+
+  const Outbox = sequelize.define<Row<OutboxAttrs, 'id' | 'createdAt'>>(
+    'Outbox',
+    {
+      id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
+      sendKey: str(160),
+      channel: str(10),
+      to: str(200),
+      template: str(60),
+      body: { type: DataTypes.TEXT, allowNull: false },
+      createdAt: DataTypes.DATE,
+    },
+    { tableName: 'outbox', updatedAt: false },
+  );
+
+  const AuditEvent = sequelize.define<Row<AuditEventAttrs, 'id' | 'flowId' | 'ip' | 'details'>>(
+    'AuditEvent',
+    {
+      id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
+      at: { type: DataTypes.DATE, allowNull: false },
+      actorType: str(20),
+      actorId: str(60),
+      actorName: str(100),
+      action: str(60),
+      entityType: str(40),
+      entityId: str(60),
+      details: { type: DataTypes.TEXT, allowNull: false },
+      ip: str(64),
+      flowId: str(120),
+    },
+    { tableName: 'audit_events', timestamps: false },
+  );
+
+  const RegistryRecord = sequelize.define<Row<RegistryRecordAttrs, 'id' | 'createdAt' | 'updatedAt'>>(
+    'RegistryRecord',
+    {
+      id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
+      uscc: str(18),
+      orgCode: str(9),
+      name: str(200),
+      legalRepName: str(100),
+      legalRepIdType: str(20),
+      legalRepIdNumber: str(40),
+      status: str(20),
+      source: str(10),
+      ...stamps,
+    },
+    { tableName: 'sim_registry_records' },
+  );
+
+  Account.belongsTo(Enterprise, { foreignKey: 'enterpriseId', as: 'enterprise' });
+  Enterprise.hasMany(Account, { foreignKey: 'enterpriseId', as: 'accounts' });
+
+  return { Enterprise, Account, Session, Staff, Throttle, Captcha, OneTimeCode, Outbox, AuditEvent, RegistryRecord };
+}
+
+export type EnterpriseRow = InstanceType<Models['Enterprise']>;
+export type AccountRow = InstanceType<Models['Account']>;
+export type StaffRow = InstanceType<Models['Staff']>;
+export type AnyModel = ModelStatic<Model>;

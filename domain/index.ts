@@ -1,0 +1,9 @@
+// The domain rules as one import for workflows, API and front ends.
+export * from './errors';
+export * from './messages';
+export * from './dates';
+export * from './identifiers';
+export * from './accounts';
+export * from './masking';
+export * from './forms';
+export { asText, trimmed, charLength } from './input';

@@ -1,0 +1,169 @@
+// User-facing texts for every error code, Chinese first (the portal's language), English second.
+import { KnownErrorCode } from './errors';
+
+export type Lang = 'zh' | 'en';
+
+type Message = { zh: string; en: string };
+
+// `satisfies` makes a missing code a compile error while the export stays a plain string map.
+const TEXTS = {
+  required: { zh: '此项为必填项', en: 'This field is required' },
+  badRequest: { zh: '请求格式错误', en: 'The request is malformed' },
+  tooLarge: { zh: '提交的内容过大', en: 'The request is too large' },
+  internal: { zh: '系统繁忙，请稍后再试', en: 'The system is busy, please try again later' },
+  notLoggedIn: { zh: '请先登录', en: 'Please log in first' },
+  forbidden: { zh: '无权进行此操作', en: 'You are not allowed to do this' },
+  notFound: { zh: '未找到相关记录', en: 'Not found' },
+  conflict: { zh: '数据已被修改或重复，请刷新后重试', en: 'The data changed or already exists; refresh and try again' },
+  validation: { zh: '请检查标红的字段', en: 'Please check the fields marked in red' },
+
+  'uscc.format': {
+    zh: '统一社会信用代码格式错误，应为18位数字或大写字母（不含I、O、S、V、Z）',
+    en: 'The unified social credit code must be 18 digits or capital letters (no I, O, S, V, Z)',
+  },
+  'uscc.check': {
+    zh: '统一社会信用代码校验位错误',
+    en: 'The check character of the unified social credit code is wrong',
+  },
+  'orgCode.format': {
+    zh: '组织机构代码格式错误，应为9位数字或大写字母，“-”不用录入',
+    en: 'The organization code must be 9 digits or capital letters, typed without "-"',
+  },
+  'orgCode.check': { zh: '组织机构代码校验位错误', en: 'The check character of the organization code is wrong' },
+  'orgCode.mismatch': {
+    zh: '组织机构代码应为统一社会信用代码的第9至17位',
+    en: 'The organization code must be characters 9 to 17 of the unified social credit code',
+  },
+  'residentId.format': {
+    zh: '身份证号码格式错误，应为18位，最后一位可为数字或X',
+    en: 'A resident ID number has 18 characters; the last may be a digit or X',
+  },
+  'residentId.birthDate': { zh: '身份证号码中的出生日期无效', en: 'The birth date in the resident ID number is not valid' },
+  'residentId.check': { zh: '身份证号码校验位错误', en: 'The check digit of the resident ID number is wrong' },
+  'idType.invalid': { zh: '请选择有效的证件类型', en: 'Please choose a valid ID type' },
+  'passport.format': {
+    zh: '护照号码格式错误，应为5至20位字母或数字',
+    en: 'A passport number has 5 to 20 letters or digits',
+  },
+  'hkmacao.format': {
+    zh: '港澳居民来往内地通行证号码格式错误，应为H或M开头加8位或10位数字',
+    en: 'A Hong Kong/Macao travel permit number is H or M followed by 8 or 10 digits',
+  },
+  'taiwan.format': {
+    zh: '台湾居民来往大陆通行证号码格式错误，应为8位或10位数字',
+    en: 'A Taiwan travel permit number has 8 or 10 digits',
+  },
+  'foreigner.format': {
+    zh: '外国人永久居留身份证号码格式错误，应为15位或18位字母或数字',
+    en: 'A foreign permanent resident ID number has 15 or 18 letters or digits',
+  },
+  'idNumber.format': {
+    zh: '证件号码格式错误，最多30个字符，不能包含空格',
+    en: 'The ID number may have at most 30 characters and no spaces',
+  },
+  'date.format': { zh: '日期格式错误，请按YYYYMMDD填写8位数字', en: 'Enter the date as 8 digits: YYYYMMDD' },
+  'date.invalid': { zh: '日期不存在，请核对', en: 'There is no such date' },
+  'validity.endBeforeStart': {
+    zh: '有效结束日期不能早于有效起始日期',
+    en: 'The end of validity cannot be before its start',
+  },
+  'validity.expired': { zh: '证件已过有效期', en: 'The ID document has expired' },
+  'validity.startInFuture': {
+    zh: '有效起始日期不能晚于今天',
+    en: 'The start of validity cannot be later than today',
+  },
+
+  'username.length': { zh: '用户名长度应为6至18位', en: 'The username must have 6 to 18 characters' },
+  'username.chars': {
+    zh: '用户名只能由英文字母或字母与数字组合而成（操作员、个人及境外用户须为小写字母）',
+    en: 'The username may only contain letters, or letters and digits (lower case only except for enterprise administrators)',
+  },
+  'password.length': { zh: '密码长度应为8至16位', en: 'The password must have 8 to 16 characters' },
+  'password.classes': {
+    zh: '密码须包含大写字母、小写字母、数字和符号中任意三种及以上',
+    en: 'The password must contain at least three of: capital letters, small letters, digits, symbols',
+  },
+  'password.chars': {
+    zh: '密码不能包含空格、中文或其他非英文字符',
+    en: 'The password cannot contain spaces, Chinese or other non-ASCII characters',
+  },
+  'password.mismatch': { zh: '两次输入的密码不一致', en: 'The two passwords do not match' },
+  'password.sameAsOld': { zh: '新密码不能与原密码相同', en: 'The new password must differ from the old one' },
+  'password.oldWrong': { zh: '原密码错误', en: 'The old password is wrong' },
+  'mobile.format': { zh: '手机号码格式错误，应为11位手机号', en: 'Enter an 11-digit mainland mobile number' },
+  'email.format': { zh: '邮箱格式错误', en: 'The e-mail address is not valid' },
+  'name.length': { zh: '姓名不能超过50个字符', en: 'The name may have at most 50 characters' },
+  'enterpriseName.length': {
+    zh: '企业名称不能超过100个字符',
+    en: 'The enterprise name may have at most 100 characters',
+  },
+  'sms.format': { zh: '短信验证码应为6位数字', en: 'The SMS code has 6 digits' },
+  'agreement.required': {
+    zh: '请阅读并同意服务使用协议',
+    en: 'Please read and accept the service agreement',
+  },
+
+  'registry.notFound': {
+    zh: '企业信用信息库中未查到该企业，请核对统一社会信用代码',
+    en: 'The enterprise was not found in the credit registry; please check the unified social credit code',
+  },
+  'registry.nameMismatch': {
+    zh: '企业名称与登记信息不一致',
+    en: 'The enterprise name does not match the registered name',
+  },
+  'registry.orgCodeMismatch': {
+    zh: '组织机构代码与登记信息不一致',
+    en: 'The organization code does not match the registered one',
+  },
+  'registry.legalRepMismatch': {
+    zh: '法定代表人信息与登记信息不一致',
+    en: 'The legal representative does not match the registered information',
+  },
+  'enterprise.hasAdmin': {
+    zh: '该企业已注册管理员，一个企业只能有一个管理员',
+    en: 'This enterprise already has an administrator; an enterprise can have only one',
+  },
+  'username.taken': { zh: '该用户名已被注册', en: 'This username is already taken' },
+  'idNumber.taken': {
+    zh: '该证件号码在本企业已被使用',
+    en: 'This ID number is already used by an account of this enterprise',
+  },
+  'captcha.wrong': { zh: '图片验证码错误', en: 'The image code is wrong' },
+  'captcha.expired': { zh: '图片验证码已失效，请刷新后重新输入', en: 'The image code has expired; refresh it and try again' },
+  'sms.wrong': { zh: '短信验证码错误', en: 'The SMS code is wrong' },
+  'sms.expired': { zh: '短信验证码已失效，请重新获取', en: 'The SMS code has expired; please request a new one' },
+  'sms.tooManyAttempts': {
+    zh: '短信验证码错误次数过多，请重新获取',
+    en: 'Too many wrong SMS codes; please request a new one',
+  },
+  'sms.notSent': { zh: '请先获取短信验证码', en: 'Please request an SMS code first' },
+  'sms.tooSoon': { zh: '发送过于频繁，请稍后再试', en: 'Codes are being requested too often; please wait a moment' },
+  'sms.tooManySends': {
+    zh: '今日获取验证码次数已达上限，请明天再试',
+    en: 'The daily limit of SMS codes has been reached; please try again tomorrow',
+  },
+  'sms.mobileChanged': {
+    zh: '手机号与接收验证码的手机号不一致',
+    en: 'The mobile number differs from the one the code was sent to',
+  },
+  'login.failed': { zh: '用户名或密码错误', en: 'Wrong username or password' },
+  'login.throttled': { zh: '尝试次数过多，请稍后再试', en: 'Too many attempts; please try again later' },
+  'login.locked': {
+    zh: '账号因多次登录失败已锁定，请通过“忘记密码”找回',
+    en: 'The account is locked after repeated failed logins; use "Forgot password" to recover it',
+  },
+  'login.inactive': { zh: '账号未激活', en: 'The account is not activated' },
+  'login.disabled': { zh: '账号已停用', en: 'The account is disabled' },
+  'flow.expired': { zh: '流程已过期，请重新开始', en: 'This process has expired; please start again' },
+  'flow.notFound': { zh: '流程不存在或已结束', en: 'This process does not exist or has ended' },
+  'flow.wrongStep': { zh: '请按步骤操作', en: 'Please follow the steps in order' },
+} satisfies Record<KnownErrorCode, Message>;
+
+export const MESSAGES: Record<string, Message> = TEXTS;
+
+/** The message for a code; an unknown code is shown as itself rather than hidden. */
+export function messageFor(code: string, lang: Lang = 'zh'): string {
+  // Own-property check so codes like "toString" are not found on the prototype.
+  if (!Object.prototype.hasOwnProperty.call(MESSAGES, code)) return code;
+  return MESSAGES[code][lang];
+}

@@ -1,0 +1,3 @@
+// Every workflow type the worker runs; the workflow type name is the flow type.
+export { registration } from './registration';
+export { firstLogin } from './firstLogin';
