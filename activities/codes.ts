@@ -37,7 +37,7 @@ export async function issueCode(services: Services, input: IssueCodeInput): Prom
   await services.sms.send({ sendKey: input.sendKey, to: input.target, template: input.purpose, body: template.replace('{code}', code) });
   const [row, created] = await OneTimeCode.findOrCreate({
     where: { sendKey: input.sendKey },
-    defaults: { ...input, codeHash: codeHash(services, input, code), expiresAt },
+    defaults: { sendKey: input.sendKey, purpose: input.purpose, subject: input.subject, target: input.target, codeHash: codeHash(services, input, code), expiresAt },
   });
   if (!created) return { expiresAt: row.expiresAt.toISOString() };
   return { expiresAt: expiresAt.toISOString() };

@@ -101,13 +101,13 @@ export async function submitStep(
         throw new ApiError(422, 'validation', fieldsWithErrors);
       }
       if (failure.type === NOT_OWNER) throw new ApiError(404, 'flow.notFound');
-      if (failure.type === FLOW_CLOSED) throw new ApiError(410, 'flow.expired', undefined, { status: failure.message });
+      if (failure.type === FLOW_CLOSED) throw closed(failure.message);
     }
-    if (err instanceof WorkflowNotFoundError) {
-      // A closed workflow refuses updates: say whether it expired or was finished.
-      const view = await readFlow(rt, flowId, owner);
-      throw new ApiError(410, 'flow.expired', undefined, { status: view.status });
-    }
+    // A closed workflow refuses updates: say whether it expired or was finished.
+    const view = await readFlow(rt, flowId, owner);
+    if (view.status !== 'active') throw closed(view.status);
     throw err;
   }
 }
+
+const closed = (status: string) => new ApiError(410, status === 'completed' ? 'flow.completed' : 'flow.expired', undefined, { status });

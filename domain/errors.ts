@@ -66,6 +66,7 @@ export const ERROR_CODES = [
   'flow.expired',
   'flow.notFound',
   'flow.wrongStep',
+  'flow.completed',
   // HTTP-level (API)
   'badRequest',
   'tooLarge',

@@ -8,6 +8,7 @@ type Message = { zh: string; en: string };
 // `satisfies` makes a missing code a compile error while the export stays a plain string map.
 const TEXTS = {
   required: { zh: '此项为必填项', en: 'This field is required' },
+  'flow.completed': { zh: '该流程已完成，无需再次提交', en: 'This flow is already finished' },
   badRequest: { zh: '请求格式错误', en: 'The request is malformed' },
   tooLarge: { zh: '提交的内容过大', en: 'The request is too large' },
   internal: { zh: '系统繁忙，请稍后再试', en: 'The system is busy, please try again later' },

@@ -3,7 +3,6 @@
 import type { ReactNode } from 'react';
 import Box from '@mui/material/Box';
 import FormLabel from '@mui/material/FormLabel';
-import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 
@@ -90,18 +89,19 @@ export function FormField(props: FormFieldProps) {
             htmlInput: {
               maxLength,
               inputMode,
-              'aria-labelledby': isSelect ? undefined : labelId,
+              'aria-labelledby': labelId,
               'data-field': name,
             },
-            select: isSelect ? { labelId, MenuProps: { disableScrollLock: true } } : undefined,
+            // Native <select>: keyboard arrows, type-to-select, and `name` on the real control.
+            select: isSelect ? { native: true } : undefined,
             formHelperText: { role: error ? 'alert' : undefined, id: `${id}-error` } as object,
           }}
           sx={greyed ? { '& .MuiInputBase-root': { backgroundColor: '#eeeeee' } } : { '& .MuiInputBase-root': { backgroundColor: '#fff' } }}
         >
           {options?.map((o) => (
-            <MenuItem key={o.value} value={o.value}>
+            <option key={o.value} value={o.value}>
               {o.label}
-            </MenuItem>
+            </option>
           ))}
         </TextField>
         {adornment}

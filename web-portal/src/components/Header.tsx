@@ -18,11 +18,11 @@ export interface HeaderUser {
   onLogout: () => void;
 }
 
-export function Header({ section, user, extra }: { section?: ReactNode; user?: HeaderUser; extra?: ReactNode }) {
+export function Header({ section, user, extra, maxWidth = 1200 }: { section?: ReactNode; user?: HeaderUser; extra?: ReactNode; maxWidth?: number }) {
   const t = useT();
   return (
     <AppBar position="static" elevation={0} sx={{ bgcolor: 'primary.main', borderBottom: '3px solid #0d47a1' }}>
-      <Toolbar sx={{ minHeight: { xs: 64, md: 72 }, gap: 2, maxWidth: 1200, width: '100%', mx: 'auto' }}>
+      <Toolbar sx={{ minHeight: { xs: 64, md: 72 }, gap: 2, maxWidth, width: '100%', mx: 'auto', px: { xs: 1.5, md: 3 } }}>
         <Box
           component={RouterLink}
           to={user ? '/account' : '/login'}

@@ -46,7 +46,7 @@ export function LoggedInLayout() {
   return (
     <PageShell section={t('app.userCenter')} user={{ username: account.username, onLogout }} maxWidth={1280}>
       <Box sx={{ display: 'flex', gap: 2.5, alignItems: 'flex-start' }}>
-        <Paper component="nav" variant="outlined" aria-label={t('nav.menu')} sx={{ width: collapsed ? 56 : 200, flex: '0 0 auto', transition: 'width .15s', overflow: 'hidden' }}>
+        <Paper component="nav" variant="outlined" aria-label={t('nav.menu')} sx={{ width: collapsed ? 56 : 216, flex: '0 0 auto', transition: 'width .15s', overflow: 'hidden' }}>
           <Box sx={{ display: 'flex', justifyContent: collapsed ? 'center' : 'flex-end', borderBottom: '1px solid', borderColor: 'divider' }}>
             <Tooltip title={collapsed ? t('nav.expand') : t('nav.collapse')}>
               <IconButton size="small" onClick={() => setCollapsed((c) => !c)} aria-label={collapsed ? t('nav.expand') : t('nav.collapse')} sx={{ m: 0.5 }}>
