@@ -35,21 +35,29 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-async function freshDatabase(): Promise<{ url: string; db: Db }> {
+/** A database of its own for this test process: parallel runs never touch each other's tables. */
+async function freshDatabase(): Promise<{ url: string; db: Db; drop(): Promise<void> }> {
   if (process.env.TEST_DATABASE === 'mysql') {
-    const db = openDb(MYSQL_URL);
-    const qi = db.sequelize.getQueryInterface();
-    await db.sequelize.query('SET FOREIGN_KEY_CHECKS = 0');
-    for (const table of await qi.showAllTables()) await qi.dropTable(table as string);
-    await db.sequelize.query('SET FOREIGN_KEY_CHECKS = 1');
+    const name = `sw_test_${process.pid}`;
+    const admin = openDb(MYSQL_URL);
+    await admin.sequelize.query(`DROP DATABASE IF EXISTS \`${name}\``);
+    await admin.sequelize.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin`);
+    const url = MYSQL_URL.replace(/\/[^/?]*(\?.*)?$/, `/${name}$1`);
+    const db = openDb(url);
     await migrate(db.sequelize);
-    return { url: MYSQL_URL, db };
+    return {
+      url, db,
+      async drop() {
+        await admin.sequelize.query(`DROP DATABASE IF EXISTS \`${name}\``);
+        await admin.sequelize.close();
+      },
+    };
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sw-test-'));
   const url = `sqlite:${path.join(dir, 'app.sqlite')}`;
   const db = openDb(url);
   await migrate(db.sequelize);
-  return { url, db };
+  return { url, db, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
 
 let current: Promise<Harness> | undefined;
@@ -62,7 +70,7 @@ export function harness(): Promise<Harness> {
 
 async function startHarness(): Promise<Harness> {
   quietRuntime('ERROR');
-  const { url, db } = await freshDatabase();
+  const { url, db, drop } = await freshDatabase();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sw-test-data-'));
   const config = loadConfig({ ...process.env, DATA_DIR: dataDir, DATABASE_URL: url, SIMULATORS: 'on', TEMPORAL_TASK_QUEUE: `test-${process.pid}`, FLOW_EXPIRY_MINUTES: '30' });
 
@@ -120,6 +128,7 @@ async function startHarness(): Promise<Harness> {
       await stopWorker();
       await env.teardown();
       await db.sequelize.close();
+      await drop();
     },
   };
 }

@@ -36,8 +36,9 @@ export function flowMonitorRoutes(rt: FlowRuntime, opts: { temporalUiUrl: string
       if (typeof value !== 'string' || !KEYWORD.test(value)) throw new ApiError(400, 'badRequest');
       clauses.push(`${attr} = '${value}'`);
     }
-    const query = `${clauses.join(' AND ')} ORDER BY StartTime ${q.sort[1]}`;
-    const { count } = await rt.client.workflow.count(clauses.join(' AND '));
+    // Newest first: the visibility store's own order (the dev server's SQLite store has no ORDER BY).
+    const query = clauses.join(' AND ');
+    const { count } = await rt.client.workflow.count(query);
     const items = [];
     let index = 0;
     for await (const w of rt.client.workflow.list({ query, pageSize: Math.min(1000, q.offset + q.limit) })) {

@@ -105,8 +105,8 @@ export function FirstLoginPage() {
   }
 
   return (
-    <PageShell section={t('first.title')} maxWidth={900}>
-      <Paper variant="outlined" sx={{ px: { xs: 2, md: 5 }, py: 4, maxWidth: 820, mx: 'auto' }}>
+    <PageShell section={t('first.title')} maxWidth={1040}>
+      <Paper variant="outlined" sx={{ px: { xs: 2, md: 5 }, py: 4, maxWidth: 960, mx: 'auto' }}>
         <Typography component="h1" sx={{ fontSize: 21, fontWeight: 600, mb: 3, textAlign: 'center' }}>
           {title}
         </Typography>
