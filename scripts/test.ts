@@ -76,6 +76,16 @@ async function main() {
 
   const totals = { passed: 0, failed: 0, pending: 0 };
   let exitCode = 0;
+  if (!only || 'lint'.includes(only)) {
+    console.log('\n=== lint (eslint: sandbox rules for workflows/) ===');
+    const lint = await new Promise<number>((resolve) =>
+      spawn(process.execPath, [path.join(root, 'node_modules', 'eslint', 'bin', 'eslint.js'), '.'], { cwd: root, stdio: 'inherit' }).on('exit', (c) => resolve(c ?? 1)),
+    );
+    if (lint !== 0) {
+      exitCode = 1;
+      totals.failed += 1;
+    } else console.log('lint clean');
+  }
   for (const phase of phases.filter((p) => !only || p.name.includes(only))) {
     const result = await run(phase);
     totals.passed += result.passed;
