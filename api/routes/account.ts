@@ -4,7 +4,8 @@ import { accountWithEnterprise, changePassword } from '../../activities/accounts
 import { hashPassword, verifyPassword } from '../../activities/passwords';
 import type { Services } from '../../activities/services';
 import { validatePasswordPair } from '../../domain/forms';
-import { clientIp, fieldError, strings } from '../http';
+import { ApiError, clientIp, fieldError, strings } from '../http';
+import { checkThrottle, recordFailure, recordSuccess } from '../loginThrottle';
 import { endSession, requireAccount } from '../sessions';
 
 export function accountRoutes(services: Services): Router {
@@ -21,7 +22,16 @@ export function accountRoutes(services: Services): Router {
     if (!f.oldPassword) errors.oldPassword = 'required';
     else if (f.oldPassword === f.password && !errors.password) errors.password = 'password.sameAsOld';
     if (Object.keys(errors).length) throw fieldError(errors);
-    if (!(await verifyPassword(f.oldPassword, req.account!.passwordHash))) throw fieldError({ oldPassword: 'password.oldWrong' });
+    // Guessing the old password from a stolen session is throttled like a login.
+    const throttleKey = `password-change:${req.account!.id}`;
+    const gate = await checkThrottle(services, throttleKey, clientIp(req));
+    if (!gate.ok) throw new ApiError(429, gate.code, { oldPassword: gate.code }, { retryAfterSeconds: gate.retryAfterSeconds });
+    if (!(await verifyPassword(f.oldPassword, req.account!.passwordHash))) {
+      const verdict = await recordFailure(services, throttleKey, clientIp(req));
+      if (!verdict.ok) throw new ApiError(429, verdict.code, { oldPassword: verdict.code }, { retryAfterSeconds: verdict.retryAfterSeconds });
+      throw fieldError({ oldPassword: 'password.oldWrong' });
+    }
+    await recordSuccess(services, throttleKey, clientIp(req));
     await changePassword(services, { accountId: req.account!.id, newPasswordHash: await hashPassword(f.password), ip: clientIp(req) });
     await endSession(services, req, res, 'account');
     res.status(204).end();

@@ -220,3 +220,20 @@ describe('L1/L5 login, logout and sessions (API)', () => {
     });
   });
 });
+
+describe('A3 password change: guessing the old password is throttled', () => {
+  it('answers 429 after repeated wrong old passwords, even for the right one', async () => {
+    const h = await harness();
+    await h.db.models.Throttle.destroy({ where: {} });
+    const api = new ApiClient(h.baseUrl);
+    const admin = await registerAdmin(api, h.services);
+    expect((await api.login(admin.username, admin.password)).status).to.equal(200);
+    const change = (old: string) => api.post('/api/account/password', { oldPassword: old, password: 'Changed#2026x', confirmPassword: 'Changed#2026x' });
+    for (let i = 0; i < 4; i++) expect((await change(`Wrong#${i}pass`)).body.error.fields.oldPassword.code).to.equal('password.oldWrong');
+    const fifth = await change('Wrong#5pass');
+    expect(fifth.status).to.equal(429);
+    const right = await change(admin.password);
+    expect(right.status).to.equal(429);
+    expect(right.body.error.retryAfterSeconds).to.be.greaterThan(0);
+  });
+});
