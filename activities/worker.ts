@@ -31,7 +31,8 @@ let runtimeInstalled = false;
 export function quietRuntime(level: 'WARN' | 'INFO' | 'ERROR' = 'WARN') {
   if (runtimeInstalled) return;
   runtimeInstalled = true;
-  Runtime.install({ logger: new DefaultLogger(level) });
+  // The process owns its signals: start.ts stops API, worker and Temporal in order on Ctrl-C.
+  Runtime.install({ logger: new DefaultLogger(level), shutdownSignals: [] });
 }
 
 // `node dist/activities/worker.js` runs one worker on its own (production: many of these).
@@ -41,6 +42,7 @@ if (require.main === module) {
     quietRuntime(config.logLevel === 'debug' ? 'INFO' : 'WARN');
     const services = createServices(config, openDb(config.databaseUrl));
     const { worker } = await createWorker(config, services);
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => worker.shutdown());
     console.log(`worker polling task queue ${config.taskQueue} on ${temporalAddressOf(config)}`);
     await worker.run();
     await services.db.sequelize.close();

@@ -82,19 +82,26 @@ export async function startRuntime(config: Config, log: (line: string) => void =
     async stop() {
       if (stopped) return;
       stopped = true;
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections?.();
-      worker.shutdown();
-      await workerRun.catch(() => undefined);
-      await workerConnection.close();
-      await client.connection.close();
-      await db.sequelize.close();
-      if (temporalProcess && temporalProcess.exitCode === null) {
-        const exited = new Promise((r) => temporalProcess!.once('exit', r));
-        temporalProcess.kill('SIGTERM');
-        await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-        if (temporalProcess.exitCode === null) temporalProcess.kill('SIGKILL');
+      try {
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeAllConnections?.();
+        await closed;
+        if (worker.getState() === 'RUNNING') worker.shutdown();
+        await workerRun.catch(() => undefined);
+        await workerConnection.close();
+        await client.connection.close();
+        await db.sequelize.close();
+      } finally {
+        await stopTemporal();
       }
     },
   };
+
+  async function stopTemporal() {
+    if (!temporalProcess || temporalProcess.exitCode !== null) return;
+    const exited = new Promise((r) => temporalProcess!.once('exit', r));
+    temporalProcess.kill('SIGTERM');
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+    if (temporalProcess.exitCode === null) temporalProcess.kill('SIGKILL');
+  }
 }
