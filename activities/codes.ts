@@ -19,6 +19,7 @@ export interface IssueCodeInput {
 
 const TEMPLATES: Record<string, string> = {
   registration: '【中国国际贸易单一窗口】您正在注册管理员账号，验证码为 {code}，15分钟内有效。请勿泄露给他人。',
+  cardRegistration: '【中国国际贸易单一窗口】您正在进行有卡用户注册，验证码为 {code}，15分钟内有效。请勿泄露给他人。',
   firstLogin: '【中国国际贸易单一窗口】您正在进行操作员首次登录验证，验证码为 {code}，15分钟内有效。请勿泄露给他人。',
 };
 

@@ -6,6 +6,8 @@ import { checkEnterpriseForRegistration, createEnterpriseAdmin, CreateAdminInput
 import { setInitialPassword } from './accounts';
 import type { EnterpriseFields } from '../workflows/registration';
 import type { Services } from './services';
+import { verifyCardProof, CardProofInput } from './cards/proof';
+import { bindCardToAccount, createCardAccounts, planCardLogin, recordCardLogin } from './cards/login';
 
 export function createActivities(services: Services) {
   return {
@@ -15,6 +17,11 @@ export function createActivities(services: Services) {
     checkEnterpriseForRegistration: (fields: EnterpriseFields) => checkEnterpriseForRegistration(services, fields),
     createEnterpriseAdmin: (input: CreateAdminInput) => createEnterpriseAdmin(services, input),
     setInitialPassword: (input: { flowId: string; accountId: number; passwordHash: string; ip: string }) => setInitialPassword(services, input),
+    verifyCardProof: (input: CardProofInput) => verifyCardProof(services, input),
+    planCardLogin: (cardId: number) => planCardLogin(services, cardId),
+    bindCardToAccount: (input: Parameters<typeof bindCardToAccount>[1]) => bindCardToAccount(services, input),
+    recordCardLogin: (input: Parameters<typeof recordCardLogin>[1]) => recordCardLogin(services, input),
+    createCardAccounts: (input: Parameters<typeof createCardAccounts>[1]) => createCardAccounts(services, input),
   };
 }
 

@@ -5,6 +5,7 @@ import { Db, openDb } from '../db';
 import type { PiiKeys } from '../db/pii';
 import { EnterpriseRegistry, SimulatedRegistry } from './adapters/registry';
 import { HttpSms, SimulatedSms, SmsAdapter } from './adapters/sms';
+import { Authority, loadAuthority } from './cards/authority';
 
 export interface Services {
   db: Db;
@@ -12,10 +13,13 @@ export interface Services {
   sms: SmsAdapter;
   registry: EnterpriseRegistry;
   simulators: boolean;
+  ca(): Promise<Authority>; // loaded (or created) once per process on first use
+  cardValidityDays: number;
 }
 
 export function createServices(config: Config, db: Db = openDb(config.databaseUrl)): Services {
   const keys = { secretKey: config.secretKey, hashKey: config.hashKey };
+  let authority: Promise<Authority> | undefined;
   if (!config.simulators && !process.env.SMS_GATEWAY_URL) {
     throw new Error('SIMULATORS=off needs SMS_GATEWAY_URL (the SMS gateway) to be set');
   }
@@ -25,5 +29,7 @@ export function createServices(config: Config, db: Db = openDb(config.databaseUr
     sms: config.simulators ? new SimulatedSms(db) : new HttpSms(db, process.env.SMS_GATEWAY_URL as string),
     registry: new SimulatedRegistry(db), // the only registry adapter so far: the national system has no public API here
     simulators: config.simulators,
+    ca: () => (authority ??= loadAuthority(config.ca)),
+    cardValidityDays: config.cardValidityDays,
   };
 }

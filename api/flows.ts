@@ -28,7 +28,7 @@ export function newFlowId(type: FlowType): string {
   return `${type}-${crypto.randomBytes(16).toString('base64url')}`;
 }
 
-const FIRST_STEP: Record<FlowType, string> = { registration: 'enterprise', firstLogin: 'smsCheck' };
+const FIRST_STEP: Record<FlowType, string> = { registration: 'enterprise', firstLogin: 'smsCheck', cardLogin: 'present' };
 
 export async function startFlow<C extends Record<string, unknown>>(
   rt: FlowRuntime,

@@ -5,9 +5,13 @@ import { QueryInterface, Sequelize } from 'sequelize';
 import { SequelizeStorage, Umzug } from 'umzug';
 
 import * as m0001 from './migrations/0001-initial';
+import * as m0002 from './migrations/0002-cards';
 
 // Listed explicitly so the compiled build and the TypeScript sources run the same list.
-const MIGRATIONS = [{ name: '0001-initial', module: m0001 }];
+const MIGRATIONS = [
+  { name: '0001-initial', module: m0001 },
+  { name: '0002-cards', module: m0002 },
+];
 
 export async function migrate(sequelize: Sequelize): Promise<string[]> {
   const umzug = new Umzug<QueryInterface>({

@@ -52,10 +52,13 @@ export interface AccountAttrs {
 }
 
 export type SessionSubject = 'account' | 'staff';
+export type SessionMethod = 'password' | 'card';
 export interface SessionAttrs {
   id: string; // keyed hash of the cookie token; the token itself is never stored
   subjectType: SessionSubject;
   subjectId: number;
+  method: SessionMethod;
+  cardId: number | null; // the card a card login used
   ip: string;
   userAgent: string;
   expiresAt: Date;
@@ -143,6 +146,51 @@ export interface RegistryRecordAttrs {
   updatedAt: Date;
 }
 
+export type CardStatus = 'active' | 'frozen' | 'lost' | 'locked' | 'revoked' | 'expired';
+export interface CardAttrs {
+  id: number;
+  cardNo: string;
+  cardType: 'legal' | 'operator';
+  medium: 'ic' | 'ikey';
+  holderName: string;
+  holderIdType: string;
+  holderIdHash: string;
+  holderIdMasked: string;
+  uscc: string;
+  enterpriseName: string;
+  certSerial: string;
+  certificate: string;
+  notBefore: Date;
+  notAfter: Date;
+  status: CardStatus;
+  accountId: number | null;
+  boundAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface CardOperationAttrs {
+  id: number;
+  cardId: number;
+  operation: string; // issued, bound, unbound, login, takeover, ...
+  actorType: string;
+  actorId: string;
+  accountId: number | null;
+  details: string;
+  opKey: string;
+  at: Date;
+}
+
+export interface CardChallengeAttrs {
+  id: string;
+  challenge: string; // base64 of 32 random bytes
+  purpose: 'login' | 'bind' | 'addOperator';
+  owner: string; // keyed hash of the browser that asked for it
+  expiresAt: Date;
+  usedAt: Date | null;
+  createdAt: Date;
+}
+
 export type Models = ReturnType<typeof defineModels>;
 
 const str = (len = 255) => ({ type: DataTypes.STRING(len), allowNull: false, defaultValue: '' });
@@ -199,12 +247,14 @@ export function defineModels(sequelize: Sequelize) {
     { tableName: 'accounts' },
   );
 
-  const Session = sequelize.define<Row<SessionAttrs, 'createdAt'>>(
+  const Session = sequelize.define<Row<SessionAttrs, 'createdAt' | 'method' | 'cardId'>>(
     'Session',
     {
       id: { type: DataTypes.STRING(64), primaryKey: true },
       subjectType: str(20),
       subjectId: { type: DataTypes.INTEGER, allowNull: false },
+      method: { type: DataTypes.STRING(20), allowNull: false, defaultValue: 'password' },
+      cardId: { type: DataTypes.INTEGER, allowNull: true },
       ip: str(64),
       userAgent: str(300),
       expiresAt: { type: DataTypes.DATE, allowNull: false },
@@ -318,13 +368,69 @@ export function defineModels(sequelize: Sequelize) {
     { tableName: 'sim_registry_records' },
   );
 
+  const Card = sequelize.define<Row<CardAttrs, 'id' | 'createdAt' | 'updatedAt' | 'accountId' | 'boundAt'>>(
+    'Card',
+    {
+      id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
+      cardNo: str(20),
+      cardType: str(10),
+      medium: str(10),
+      holderName: str(100),
+      holderIdType: str(20),
+      holderIdHash: str(64),
+      holderIdMasked: str(40),
+      uscc: str(18),
+      enterpriseName: str(200),
+      certSerial: str(64),
+      certificate: { type: DataTypes.TEXT, allowNull: false },
+      notBefore: { type: DataTypes.DATE, allowNull: false },
+      notAfter: { type: DataTypes.DATE, allowNull: false },
+      status: str(20),
+      accountId: { type: DataTypes.INTEGER, allowNull: true },
+      boundAt: { type: DataTypes.DATE, allowNull: true },
+      ...stamps,
+    },
+    { tableName: 'cards' },
+  );
+
+  const CardOperation = sequelize.define<Row<CardOperationAttrs, 'id' | 'accountId' | 'details'>>(
+    'CardOperation',
+    {
+      id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
+      cardId: { type: DataTypes.INTEGER, allowNull: false },
+      operation: str(40),
+      actorType: str(20),
+      actorId: str(60),
+      accountId: { type: DataTypes.INTEGER, allowNull: true },
+      details: { type: DataTypes.TEXT, allowNull: false, defaultValue: '{}' },
+      opKey: str(160),
+      at: { type: DataTypes.DATE, allowNull: false },
+    },
+    { tableName: 'card_operations', timestamps: false },
+  );
+
+  const CardChallenge = sequelize.define<Row<CardChallengeAttrs, 'createdAt' | 'usedAt'>>(
+    'CardChallenge',
+    {
+      id: { type: DataTypes.STRING(40), primaryKey: true },
+      challenge: str(64),
+      purpose: str(20),
+      owner: str(64),
+      expiresAt: { type: DataTypes.DATE, allowNull: false },
+      usedAt: { type: DataTypes.DATE, allowNull: true },
+      createdAt: DataTypes.DATE,
+    },
+    { tableName: 'card_challenges', updatedAt: false },
+  );
+
   Account.belongsTo(Enterprise, { foreignKey: 'enterpriseId', as: 'enterprise' });
   Enterprise.hasMany(Account, { foreignKey: 'enterpriseId', as: 'accounts' });
 
-  return { Enterprise, Account, Session, Staff, Throttle, Captcha, OneTimeCode, Outbox, AuditEvent, RegistryRecord };
+  return { Enterprise, Account, Session, Staff, Throttle, Captcha, OneTimeCode, Outbox, AuditEvent, RegistryRecord, Card, CardOperation, CardChallenge };
 }
 
 export type EnterpriseRow = InstanceType<Models['Enterprise']>;
 export type AccountRow = InstanceType<Models['Account']>;
 export type StaffRow = InstanceType<Models['Staff']>;
+export type CardRow = InstanceType<Models['Card']>;
 export type AnyModel = ModelStatic<Model>;

@@ -23,6 +23,11 @@ export type Config = {
   sessionHours: number;
   flowExpiryMinutes: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  ca: { dir: string; rootCert?: string; issuingCert?: string; issuingKey?: string };
+  cardValidityDays: number;
+  cardAgentUrl: string; // where the portal in the browser finds the card agent
+  cardAgentPort: number;
+  cardAgent: boolean; // npm start runs the card agent too
 };
 
 const hex32 = Joi.string().pattern(/^[0-9a-fA-F]{64}$/).message('must be 64 hexadecimal characters (32 bytes)');
@@ -47,7 +52,17 @@ const schema = Joi.object({
   SESSION_HOURS: Joi.number().min(1).max(72).default(8),
   FLOW_EXPIRY_MINUTES: Joi.number().min(1).max(1440).default(30),
   LOG_LEVEL: Joi.string().valid('debug', 'info', 'warn', 'error').default('info'),
-}).unknown(true);
+  CA_DIR: Joi.string(),
+  CA_ROOT_CERT: Joi.string(),
+  CA_ISSUING_CERT: Joi.string(),
+  CA_ISSUING_KEY: Joi.string(),
+  CARD_VALIDITY_DAYS: Joi.number().integer().min(1).max(3650).default(730),
+  CARD_AGENT_PORT: Joi.number().port().default(4455),
+  CARD_AGENT_URL: Joi.string().uri({ scheme: ['http', 'https'] }),
+  CARD_AGENT: Joi.string().valid('on', 'off').default('on'),
+})
+  .and('CA_ROOT_CERT', 'CA_ISSUING_CERT', 'CA_ISSUING_KEY')
+  .unknown(true);
 
 /** Secrets that were not given are generated once and kept under the data folder. */
 function loadSecrets(dataDir: string, env: Record<string, string | undefined>) {
@@ -93,6 +108,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionHours: value.SESSION_HOURS,
     flowExpiryMinutes: value.FLOW_EXPIRY_MINUTES,
     logLevel: value.LOG_LEVEL,
+    ca: { dir: path.resolve(value.CA_DIR || path.join(dataDir, 'ca')), rootCert: value.CA_ROOT_CERT, issuingCert: value.CA_ISSUING_CERT, issuingKey: value.CA_ISSUING_KEY },
+    cardValidityDays: value.CARD_VALIDITY_DAYS,
+    cardAgentPort: value.CARD_AGENT_PORT,
+    cardAgentUrl: value.CARD_AGENT_URL || `http://127.0.0.1:${value.CARD_AGENT_PORT}`,
+    cardAgent: value.CARD_AGENT === 'on',
     ...secrets,
   };
 }

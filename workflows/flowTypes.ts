@@ -1,18 +1,19 @@
 // Types shared by the flow mechanism, the API and the portal contract. No runtime imports.
 import type { FieldErrors } from '../domain/errors';
 
-export type FlowType = 'registration' | 'firstLogin';
-export const FLOW_TYPES: readonly FlowType[] = ['registration', 'firstLogin'];
+export type FlowType = 'registration' | 'firstLogin' | 'cardLogin';
+export const FLOW_TYPES: readonly FlowType[] = ['registration', 'firstLogin', 'cardLogin'];
 export type FlowStatus = 'active' | 'completed' | 'expired';
 
 /** The updates each flow type accepts (the API refuses any other step name up front). */
 export const FLOW_UPDATES: Record<FlowType, readonly string[]> = {
   registration: ['enterprise', 'sendSmsCode', 'account'],
   firstLogin: ['sendSmsCode', 'smsCheck', 'newPassword'],
+  cardLogin: ['present', 'confirmTakeover', 'sendSmsCode', 'register'],
 };
 
 /** Flow types a browser may start by itself; the others are started by the back office. */
-export const SELF_SERVICE_FLOWS: readonly FlowType[] = ['registration'];
+export const SELF_SERVICE_FLOWS: readonly FlowType[] = ['registration', 'cardLogin'];
 
 /** What starts a flow. The owner is a keyed hash of the browser's cookie, never the cookie. */
 export interface FlowInput<C = Record<string, unknown>> {

@@ -1,0 +1,179 @@
+// Card login (L3) and the rules of 000 "账号激活" (R6) for a card whose possession was proven:
+//  1. legal-person card, no administrator      → register (inactive <cardNo>_ADMIN, or the R7 form)
+//  2. legal-person card, administrator exists  → bind to it after the user confirms the takeover
+//  3. operator card, no administrator          → register: inactive <cardNo>_ADMIN + operator
+//  4. operator card, administrator exists      → bind the operator with the same identity, else register one
+import type { Transaction } from 'sequelize';
+import { UniqueConstraintError } from 'sequelize';
+import { DEFAULT_OPERATOR_PASSWORD } from '../../domain/accounts';
+import { orgCodeFromUscc } from '../../domain/identifiers';
+import type { FieldErrors } from '../../domain/errors';
+import type { AccountRow, CardRow } from '../../db';
+import { recordAudit } from '../audit';
+import { sealIdNumber } from '../identity';
+import { hashPassword } from '../passwords';
+import { uniqueViolation } from '../registration';
+import type { Services } from '../services';
+import { recordCardOperation } from './registry';
+
+export type CardLoginPlan =
+  | { action: 'login'; accountId: number }
+  | { action: 'bind'; accountId: number }
+  | { action: 'confirmTakeover'; accountId: number; adminUsername: string }
+  | { action: 'register'; rule: 1 | 3 | 4; kind: 'admin' | 'operator' };
+
+export async function planCardLogin(services: Services, cardId: number): Promise<CardLoginPlan> {
+  const { Card, Enterprise, Account } = services.db.models;
+  const card = (await Card.findByPk(cardId))!;
+  if (card.accountId) return { action: 'login', accountId: card.accountId };
+  const enterprise = await Enterprise.findOne({ where: { uscc: card.uscc } });
+  const admin = enterprise ? await Account.findOne({ where: { adminOf: enterprise.id } }) : null;
+  if (card.cardType === 'legal') {
+    if (!admin) return { action: 'register', rule: 1, kind: 'admin' };
+    return { action: 'confirmTakeover', accountId: admin.id, adminUsername: admin.username };
+  }
+  if (!admin) return { action: 'register', rule: 3, kind: 'operator' };
+  const same = await Account.findOne({
+    where: { enterpriseId: enterprise!.id, kind: 'operator', idType: card.holderIdType, idNumberHash: card.holderIdHash },
+  });
+  return same ? { action: 'bind', accountId: same.id } : { action: 'register', rule: 4, kind: 'operator' };
+}
+
+/** Binds a card to an account (a card replaced by a new one is unbound). Idempotent. */
+export async function bindCardToAccount(
+  services: Services,
+  input: { cardId: number; accountId: number; operation: 'bound' | 'takeover'; actor: { type: 'account' | 'flow'; id: string | number; name: string }; ip: string; flowId?: string },
+  outer?: Transaction,
+): Promise<void> {
+  const run = async (transaction: Transaction) => {
+    const { Card, Account } = services.db.models;
+    const card = (await Card.findByPk(input.cardId, { transaction }))!;
+    if (card.accountId === input.accountId) return;
+    const account = (await Account.findByPk(input.accountId, { transaction }))!;
+    const previous = await Card.findOne({ where: { accountId: account.id }, transaction });
+    if (previous) {
+      await previous.update({ accountId: null, boundAt: null }, { transaction });
+      await recordCardOperation(services, { card: previous, operation: 'unbound', actorType: input.actor.type, actorId: input.actor.id, accountId: account.id, details: { replacedBy: card.cardNo } }, transaction);
+    }
+    await card.update({ accountId: account.id, boundAt: new Date() }, { transaction });
+    await recordCardOperation(services, { card, operation: input.operation, actorType: input.actor.type, actorId: input.actor.id, accountId: account.id }, transaction);
+    await recordAudit(services, {
+      actorType: input.actor.type === 'flow' ? 'account' : 'account', actorId: input.actor.id, actorName: input.actor.name,
+      action: input.operation === 'takeover' ? 'card.takeover' : 'card.bound', entityType: 'account', entityId: account.id,
+      details: { cardNo: card.cardNo, username: account.username }, ip: input.ip, flowId: input.flowId,
+    }, transaction);
+  };
+  if (outer) await run(outer);
+  else await services.db.sequelize.transaction(run);
+}
+
+export async function recordCardLogin(services: Services, input: { flowId: string; cardId: number; accountId: number; ip: string }) {
+  const { Card, Account, CardOperation } = services.db.models;
+  if (await CardOperation.findOne({ where: { opKey: `${input.flowId}:login` } })) return;
+  const card = (await Card.findByPk(input.cardId))!;
+  const account = (await Account.findByPk(input.accountId))!;
+  await services.db.sequelize.transaction(async (transaction) => {
+    await recordCardOperation(services, { card, operation: 'login', actorType: 'account', actorId: account.id, accountId: account.id, opKey: `${input.flowId}:login` }, transaction);
+    await account.update({ lastLoginAt: new Date() }, { transaction });
+    await recordAudit(services, {
+      actorType: 'account', actorId: account.id, actorName: account.username, action: 'login.card',
+      entityType: 'account', entityId: account.id, details: { cardNo: card.cardNo }, ip: input.ip, flowId: input.flowId,
+    }, transaction);
+  });
+}
+
+/** The enterprise of a card, created from the registry (or the certificate) when it is new. */
+async function enterpriseForCard(services: Services, card: CardRow, transaction: Transaction) {
+  const { Enterprise } = services.db.models;
+  const existing = await Enterprise.findOne({ where: { uscc: card.uscc }, transaction });
+  if (existing) return existing;
+  const entry = await services.registry.lookup(card.uscc);
+  const rep = entry ? sealIdNumber(services.keys, entry.legalRepIdType, entry.legalRepIdNumber) : null;
+  return Enterprise.create({
+    uscc: card.uscc,
+    orgCode: entry?.orgCode ?? orgCodeFromUscc(card.uscc),
+    name: entry?.name ?? card.enterpriseName,
+    kind: card.uscc.startsWith('1') ? 'institution' : 'enterprise',
+    legalRepName: entry?.legalRepName ?? (card.cardType === 'legal' ? card.holderName : ''),
+    legalRepIdType: entry?.legalRepIdType ?? (card.cardType === 'legal' ? card.holderIdType : ''),
+    legalRepIdNumberEnc: rep?.enc ?? '',
+    legalRepIdNumberHash: rep?.hash ?? (card.cardType === 'legal' ? card.holderIdHash : ''),
+    legalRepIdNumberMasked: rep?.masked ?? (card.cardType === 'legal' ? card.holderIdMasked : ''),
+    legalRepIdValidFrom: '',
+    legalRepIdValidTo: '',
+  }, { transaction });
+}
+
+export interface CardRegistrationForm {
+  username: string;
+  passwordHash: string;
+  mobile: string;
+  email: string;
+}
+
+/**
+ * Creates the accounts a card login needs (rules 1, 3, 4), bound to the card. Without a form they
+ * are the inactive `<cardNo>_ADMIN` / `<cardNo>` accounts of 000; with the R7 form the card holder's
+ * account gets the chosen username and password and is active at once. Idempotent per flow.
+ */
+export async function createCardAccounts(
+  services: Services,
+  input: { flowId: string; cardId: number; form?: CardRegistrationForm; ip: string },
+): Promise<{ accountId: number } | { errors: FieldErrors }> {
+  const { Card, Account } = services.db.models;
+  const createdBy = `flow:${input.flowId}`;
+  const card = (await Card.findByPk(input.cardId))!;
+  if (card.accountId) return { accountId: card.accountId };
+  if (input.form && (await Account.findOne({ where: { usernameKey: input.form.username.toLowerCase() } }))) {
+    return { errors: { username: 'username.taken' } };
+  }
+  const defaultHash = await hashPassword(DEFAULT_OPERATOR_PASSWORD);
+  try {
+    return await services.db.sequelize.transaction(async (transaction) => {
+      const enterprise = await enterpriseForCard(services, card, transaction);
+      let admin = await Account.findOne({ where: { adminOf: enterprise.id }, transaction });
+      const holder = {
+        name: card.holderName, idType: card.holderIdType, idNumberEnc: '', idNumberHash: card.holderIdHash, idNumberMasked: card.holderIdMasked,
+        idValidFrom: '', idValidTo: '', email: input.form?.email ?? '', remark: `由${card.cardType === 'legal' ? '法人卡' : '操作员卡'} ${card.cardNo} 登录自动创建`,
+      };
+      const accountFor = (kind: 'admin' | 'operator', own: boolean) => {
+        const form = own ? input.form : undefined;
+        const username = form?.username ?? (kind === 'admin' ? `${card.cardNo}_ADMIN` : card.cardNo);
+        return {
+          username, usernameKey: username.toLowerCase(), kind, enterpriseId: enterprise.id, adminOf: kind === 'admin' ? enterprise.id : null,
+          mobile: form?.mobile ?? '', passwordHash: form?.passwordHash ?? defaultHash, mustChangePassword: false,
+          status: form ? ('active' as const) : ('inactive' as const), passwordChangedAt: form ? new Date() : null, createdBy,
+        };
+      };
+      let holderAccount: AccountRow;
+      if (card.cardType === 'legal') {
+        if (admin) throw new Error('rule 2 (takeover) applies, not registration');
+        holderAccount = admin = await Account.create({ ...holder, ...accountFor('admin', true) }, { transaction });
+      } else {
+        if (!admin) {
+          // Rule 3: the enterprise gets an administrator too, inactive, of nobody's identity yet.
+          admin = await Account.create({
+            name: '', idType: '', idNumberEnc: '', idNumberHash: '', idNumberMasked: '', idValidFrom: '', idValidTo: '', email: '',
+            remark: `由操作员卡 ${card.cardNo} 登录自动创建`, ...accountFor('admin', false),
+          }, { transaction });
+        }
+        holderAccount = await Account.create({ ...holder, ...accountFor('operator', true) }, { transaction });
+      }
+      for (const created of new Set([admin, holderAccount])) {
+        await recordAudit(services, {
+          actorType: 'account', actorId: holderAccount.id, actorName: holderAccount.username, action: 'account.createdByCard',
+          entityType: 'account', entityId: created.id,
+          details: { username: created.username, kind: created.kind, cardNo: card.cardNo, status: created.status }, ip: input.ip, flowId: input.flowId,
+        }, transaction);
+      }
+      await bindCardToAccount(services, {
+        cardId: card.id, accountId: holderAccount.id, operation: 'bound',
+        actor: { type: 'account', id: holderAccount.id, name: holderAccount.username }, ip: input.ip, flowId: input.flowId,
+      }, transaction);
+      return { accountId: holderAccount.id };
+    });
+  } catch (err) {
+    if (err instanceof UniqueConstraintError) return { errors: uniqueViolation(err) };
+    throw err;
+  }
+}
