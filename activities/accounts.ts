@@ -8,7 +8,7 @@ import { sealIdNumber } from './identity';
 import { hashPassword } from './passwords';
 import { uniqueViolation } from './registration';
 import type { Services } from './services';
-import { UniqueConstraintError } from 'sequelize';
+import { Op, UniqueConstraintError } from 'sequelize';
 
 export function enterpriseView(e: EnterpriseRow) {
   return {
@@ -91,6 +91,20 @@ export async function changePassword(
     await endSessionsOf(services, account.id, transaction);
     await recordAudit(services, {
       actorType: 'account', actorId: account.id, actorName: account.username, action: 'password.changed',
+      entityType: 'account', entityId: account.id, ip: input.ip,
+    }, transaction);
+  });
+}
+
+/** A4: sets the password of a card-created account and activates it; other sessions end. */
+export async function activateAccount(services: Services, input: { accountId: number; passwordHash: string; keepSession: string; ip: string }) {
+  const { Account, Session } = services.db.models;
+  await services.db.sequelize.transaction(async (transaction) => {
+    const account = (await Account.findByPk(input.accountId, { transaction }))!;
+    await account.update({ passwordHash: input.passwordHash, status: 'active', mustChangePassword: false, passwordChangedAt: new Date() }, { transaction });
+    await Session.destroy({ where: { subjectType: 'account', subjectId: account.id, id: { [Op.ne]: input.keepSession } }, transaction });
+    await recordAudit(services, {
+      actorType: 'account', actorId: account.id, actorName: account.username, action: 'account.activated',
       entityType: 'account', entityId: account.id, ip: input.ip,
     }, transaction);
   });

@@ -14,12 +14,14 @@ import { operatorRoutes } from './routes/operators';
 import { devRoutes } from './routes/dev';
 import { healthRoutes } from './routes/health';
 import { adminRoutes } from './routes/admin';
+import { cardChallengeRoutes, myCardRoutes } from './routes/cards';
 
 export interface AppOptions {
   sessionHours: number;
   temporalUiUrl: string;
   namespace: string;
   staticRoot?: string; // folder holding web-portal/ and admin-ui/ builds
+  cardAgentUrl: string; // where the portal in the browser finds the card agent
 }
 
 export function createApp(services: Services, rt: FlowRuntime, opts: AppOptions) {
@@ -37,10 +39,13 @@ export function createApp(services: Services, rt: FlowRuntime, opts: AppOptions)
 
   app.use('/healthz', healthRoutes(services, rt, opts.namespace));
   app.use('/api/captcha', captchaRoutes(services));
-  app.use('/api/flows', flowRoutes(services, rt));
+  app.use('/api/flows', flowRoutes(services, rt, opts.sessionHours));
   app.use('/api/session', sessionRoutes(services, rt, opts.sessionHours));
   app.use('/api/account', accountRoutes(services));
   app.use('/api/operators', operatorRoutes(services));
+  app.use('/api/card-challenges', cardChallengeRoutes(services));
+  app.use('/api/cards/mine', myCardRoutes(services));
+  app.get('/api/config', (_req, res) => res.json({ cardAgentUrl: opts.cardAgentUrl, simulators: services.simulators }));
   if (services.simulators) app.use('/api/dev', devRoutes(services));
   app.use('/api/admin', adminRoutes(services, rt, opts));
   app.use('/api', (_req, _res, next) => next(new ApiError(404, 'notFound')));

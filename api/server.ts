@@ -15,6 +15,7 @@ import { createApp } from './app';
     sessionHours: config.sessionHours,
     temporalUiUrl: config.temporalUiUrl,
     namespace: config.temporalNamespace,
+    cardAgentUrl: config.cardAgentUrl,
     staticRoot: path.resolve(__dirname, '..'),
   });
   app.listen(config.port, config.host, () => console.log(`API on http://${config.host}:${config.port}`));

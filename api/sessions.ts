@@ -4,7 +4,8 @@ import crypto from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import { Op } from 'sequelize';
 import { keyedHash } from '../db/pii';
-import type { AccountRow, SessionSubject, StaffRow } from '../db';
+import type { AccountRow, SessionMethod, SessionSubject, StaffRow } from '../db';
+import type { Models } from '../db';
 import type { Services } from '../activities/services';
 import { ApiError, clientIp } from './http';
 
@@ -19,13 +20,18 @@ const cookieOptions = (req: Request) => ({
   path: '/',
 });
 
-export async function startSession(services: Services, req: Request, res: Response, subjectType: SessionSubject, subjectId: number, hours: number) {
+export async function startSession(
+  services: Services, req: Request, res: Response, subjectType: SessionSubject, subjectId: number, hours: number,
+  how: { method: SessionMethod; cardId: number | null } = { method: 'password', cardId: null },
+) {
   const token = crypto.randomBytes(32).toString('base64url');
   const now = new Date();
   await services.db.models.Session.create({
     id: keyedHash(services.keys, 'session', token),
     subjectType,
     subjectId,
+    method: how.method,
+    cardId: how.cardId,
     ip: clientIp(req),
     userAgent: String(req.headers['user-agent'] ?? '').slice(0, 300),
     expiresAt: new Date(now.getTime() + hours * 3600_000),
@@ -54,6 +60,7 @@ async function findSession(services: Services, req: Request, subjectType: Sessio
 declare module 'express-serve-static-core' {
   interface Request {
     account?: AccountRow;
+    portalSession?: InstanceType<Models['Session']>;
     staff?: StaffRow;
   }
 }
@@ -64,7 +71,10 @@ export function requireAccount(services: Services) {
     const session = await findSession(services, req, 'account');
     const account = session ? await services.db.models.Account.findByPk(session.subjectId) : null;
     if (!account || account.status === 'disabled') return next(new ApiError(401, 'notLoggedIn'));
+    // An inactive (card-created) account only lives in a card session until it is activated.
+    if (account.status === 'inactive' && session!.method !== 'card') return next(new ApiError(401, 'notLoggedIn'));
     req.account = account;
+    req.portalSession = session!;
     next();
   };
 }

@@ -69,6 +69,7 @@ export async function startRuntime(config: Config, log: (line: string) => void =
     sessionHours: config.sessionHours,
     temporalUiUrl: config.temporalUiUrl,
     namespace: config.temporalNamespace,
+    cardAgentUrl: config.cardAgentUrl,
     staticRoot: path.resolve(__dirname, '..'),
   });
   const server = await new Promise<http.Server>((resolve, reject) => {

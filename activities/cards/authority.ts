@@ -112,7 +112,7 @@ export async function issueCardCertificate(
   const p = input.profile;
   const cert = await x509.X509CertificateGenerator.create({
     serialNumber: serial(),
-    subject: new x509.Name([{ CN: [p.holderName] }, { serialNumber: [p.cardNo] }, { O: [p.enterpriseName] }, { OU: [p.cardType === 'legal' ? '法人卡' : '操作员卡'] }, { C: ['CN'] }]),
+    subject: new x509.Name([{ CN: [p.holderName] }, { '2.5.4.5': [p.cardNo] } /* serialNumber */, { O: [p.enterpriseName] }, { OU: [p.cardType === 'legal' ? '法人卡' : '操作员卡'] }, { C: ['CN'] }]),
     issuer: ca.issuing.subject,
     notBefore: input.notBefore,
     notAfter: input.notAfter,

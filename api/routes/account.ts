@@ -1,6 +1,6 @@
 // /api/account: the logged-in account's own view (A1) and password change (A3).
 import { Router } from 'express';
-import { accountWithEnterprise, changePassword } from '../../activities/accounts';
+import { accountWithEnterprise, activateAccount, changePassword } from '../../activities/accounts';
 import { hashPassword, verifyPassword } from '../../activities/passwords';
 import type { Services } from '../../activities/services';
 import { validatePasswordPair } from '../../domain/forms';
@@ -35,6 +35,18 @@ export function accountRoutes(services: Services): Router {
     await changePassword(services, { accountId: req.account!.id, newPasswordHash: await hashPassword(f.password), ip: clientIp(req) });
     await endSession(services, req, res, 'account');
     res.status(204).end();
+  });
+
+  // A4: a card-created account gets its password after a card login, and is active from then on.
+  router.post('/activate', async (req, res) => {
+    const account = req.account!;
+    if (account.status !== 'inactive') throw new ApiError(409, 'account.notInactive');
+    if (req.portalSession!.method !== 'card') throw new ApiError(403, 'account.activationNeedsCard');
+    const f = strings(req.body, ['password', 'confirmPassword'] as const);
+    const errors = validatePasswordPair(f.password, f.confirmPassword);
+    if (Object.keys(errors).length) throw fieldError(errors);
+    await activateAccount(services, { accountId: account.id, passwordHash: await hashPassword(f.password), keepSession: req.portalSession!.id, ip: clientIp(req) });
+    res.json(await accountWithEnterprise(services, account.id));
   });
 
   return router;

@@ -3,7 +3,9 @@
 import { Router } from 'express';
 import { peekCaptcha } from '../../activities/captcha';
 import type { Services } from '../../activities/services';
-import { ApiError } from '../http';
+import { ApiError, fieldError, strings } from '../http';
+import { issueCard } from '../../activities/cards/registry';
+import { validateIdNumber, validateUscc } from '../../domain/identifiers';
 
 export function devRoutes(services: Services): Router {
   const router = Router();
@@ -18,6 +20,28 @@ export function devRoutes(services: Services): Router {
     const answer = await peekCaptcha(services, req.params.captchaId);
     if (!answer) throw new ApiError(404, 'notFound');
     res.json({ answer });
+  });
+
+  // Card issuance for virtual cards (the card agent's CLI and npm start's demo cards). In
+  // production cards are issued through the card agency (a later issue), with the same CA.
+  router.post('/cards', async (req, res) => {
+    const f = strings(req.body, ['publicKey', 'cardType', 'medium', 'holderName', 'holderIdType', 'holderIdNumber', 'uscc', 'enterpriseName'] as const);
+    const errors: Record<string, string> = {};
+    if (!['legal', 'operator'].includes(f.cardType)) errors.cardType = 'required';
+    if (!['ic', 'ikey', ''].includes(f.medium)) errors.medium = 'required';
+    const uscc = validateUscc(f.uscc);
+    if (uscc) errors.uscc = uscc;
+    const id = validateIdNumber(f.holderIdType, f.holderIdNumber);
+    if (id) errors.holderIdNumber = id;
+    if (!f.holderName.trim()) errors.holderName = 'required';
+    if (!f.enterpriseName.trim()) errors.enterpriseName = 'required';
+    if (!f.publicKey.includes('BEGIN PUBLIC KEY')) errors.publicKey = 'required';
+    if (Object.keys(errors).length) throw fieldError(errors);
+    const issued = await issueCard(services, {
+      publicKeyPem: f.publicKey, cardType: f.cardType as 'legal' | 'operator', medium: (f.medium || 'ic') as 'ic' | 'ikey',
+      holderName: f.holderName.trim(), holderIdType: f.holderIdType, holderIdNumber: f.holderIdNumber, uscc: f.uscc.toUpperCase(), enterpriseName: f.enterpriseName.trim(),
+    }, { type: 'system', id: 'dev-endpoint' });
+    res.status(201).json({ cardNo: issued.cardNo, certificate: issued.certificate });
   });
 
   return router;

@@ -4,11 +4,12 @@ import type { Services } from '../../activities/services';
 import { FlowType, SELF_SERVICE_FLOWS } from '../../workflows/flowTypes';
 import { FlowRuntime, readFlow, startFlow, submitStep } from '../flows';
 import { ApiError, clientIp } from '../http';
-import { browserOwner } from '../sessions';
+import { browserOwner, startSession } from '../sessions';
+import { accountWithEnterprise } from '../../activities/accounts';
 
 const FLOW_ID = /^[a-zA-Z]+-[A-Za-z0-9_-]{22}$/;
 
-export function flowRoutes(services: Services, rt: FlowRuntime): Router {
+export function flowRoutes(services: Services, rt: FlowRuntime, sessionHours: number): Router {
   const router = Router();
 
   router.post('/', async (req, res) => {
@@ -26,7 +27,16 @@ export function flowRoutes(services: Services, rt: FlowRuntime): Router {
   router.post('/:flowId/steps/:step', async (req, res) => {
     if (!FLOW_ID.test(req.params.flowId)) throw new ApiError(404, 'flow.notFound');
     const owner = browserOwner(services, req, res);
-    res.json(await submitStep(rt, req.params.flowId, req.params.step, owner, clientIp(req), req.body?.fields));
+    const view = await submitStep(rt, req.params.flowId, req.params.step, owner, clientIp(req), req.body?.fields);
+    // The step that completes a card login opens the session; the flow refuses any later step,
+    // so this happens once per proven card presentation.
+    if (view.type === 'cardLogin' && view.status === 'completed' && typeof view.data.loginAccountId === 'number') {
+      const card = await services.db.models.Card.findOne({ where: { accountId: view.data.loginAccountId } });
+      await startSession(services, req, res, 'account', view.data.loginAccountId, sessionHours, { method: 'card', cardId: card?.id ?? null });
+      res.json({ ...view, account: await accountWithEnterprise(services, view.data.loginAccountId) });
+      return;
+    }
+    res.json(view);
   });
 
   return router;

@@ -110,6 +110,7 @@ async function startHarness(): Promise<Harness> {
     sessionHours: 8,
     temporalUiUrl: 'http://localhost:8233',
     namespace: config.temporalNamespace,
+    cardAgentUrl: process.env.TEST_CARD_AGENT_URL || 'http://127.0.0.1:4455',
     staticRoot: path.resolve(__dirname, '..', '..'),
   });
   const server = await new Promise<http.Server>((resolve) => {

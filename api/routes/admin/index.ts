@@ -2,6 +2,7 @@
 import { Router } from 'express';
 import { Op, WhereOptions } from 'sequelize';
 import { accountView, enterpriseView } from '../../../activities/accounts';
+import { cardView } from '../../../activities/cards/registry';
 import { recordAudit } from '../../../activities/audit';
 import { burnPasswordCheck, verifyPassword } from '../../../activities/passwords';
 import type { Services } from '../../../activities/services';
@@ -104,6 +105,27 @@ export function adminRoutes(services: Services, rt: FlowRuntime, opts: { session
     const row = await models.AuditEvent.findByPk(Number(req.params.id));
     if (!row) throw new ApiError(404, 'notFound');
     res.json(auditItem(row));
+  });
+
+  // Cards: the registry of issued cards with every operation on each (read-only here).
+  const cardItem = async (c: InstanceType<typeof models.Card>) => {
+    const account = c.accountId ? await models.Account.findByPk(c.accountId) : null;
+    return { ...cardView(c), accountUsername: account?.username ?? '' };
+  };
+  router.get('/cards', async (req, res) => {
+    const q = listQuery(req, ['id', 'cardNo', 'notAfter', 'createdAt']);
+    const where: Record<string | symbol, unknown> = {};
+    if (q.filter.q) where[Op.or] = [{ cardNo: like(q.filter.q) }, { holderName: like(q.filter.q) }, { enterpriseName: like(q.filter.q) }];
+    if (q.filter.status) where.status = String(q.filter.status);
+    if (q.filter.cardType) where.cardType = String(q.filter.cardType);
+    const { rows, count } = await models.Card.findAndCountAll({ where, order: [q.sort], offset: q.offset, limit: q.limit });
+    sendList(res, 'cards', q, await Promise.all(rows.map(cardItem)), count);
+  });
+  router.get('/cards/:id', async (req, res) => {
+    const card = await models.Card.findByPk(Number(req.params.id));
+    if (!card) throw new ApiError(404, 'notFound');
+    const operations = await models.CardOperation.findAll({ where: { cardId: card.id }, order: [['id', 'ASC']] });
+    res.json({ ...(await cardItem(card)), operations: operations.map((o) => ({ operation: o.operation, actorType: o.actorType, actorId: o.actorId, accountId: o.accountId, at: o.at, details: safeJson(o.details) })) });
   });
 
   router.use('/registry', registryRoutes(services));
