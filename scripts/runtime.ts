@@ -14,9 +14,12 @@ import { Config, temporalAddressOf } from './config';
 import { findTemporalCli } from './temporalCli';
 import { startDevServer } from './temporalServer';
 import { seedDemoData } from './demoData';
+import { seedDemoCards } from './demoCards';
+import { loadAgentConfig, startAgent, AgentHandle } from '../card-agent';
 
 export interface Runtime {
   config: Config;
+  cardAgentDir?: string;
   services: Services;
   client: Client;
   server: http.Server;
@@ -77,6 +80,19 @@ export async function startRuntime(config: Config, log: (line: string) => void =
     s.once('error', reject);
   });
 
+  // The card agent normally runs on the applicant's PC; in development it runs here with demo cards.
+  let agent: AgentHandle | undefined;
+  if (config.cardAgent) {
+    const agentConfig = loadAgentConfig({
+      ...process.env,
+      CARD_AGENT_PORT: String(config.cardAgentPort),
+      CARD_AGENT_DIR: process.env.CARD_AGENT_DIR || path.join(config.dataDir, 'cards'),
+      CARD_AGENT_ORIGINS: process.env.CARD_AGENT_ORIGINS || `http://127.0.0.1:${config.port},http://localhost:${config.port}`,
+    });
+    if (config.simulators) await seedDemoCards(services, agentConfig.dir, log);
+    agent = await startAgent(agentConfig, { log: () => undefined });
+  }
+
   let stopped = false;
   return {
     config, services, client, server,
@@ -87,6 +103,7 @@ export async function startRuntime(config: Config, log: (line: string) => void =
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeAllConnections?.();
         await closed;
+        await agent?.close();
         if (worker.getState() === 'RUNNING') worker.shutdown();
         await workerRun.catch(() => undefined);
         await workerConnection.close();

@@ -1,6 +1,7 @@
 // `npm start`: everything on one machine, then the URLs and demo logins.
 import { ConfigError, loadConfig } from './config';
 import { DEMO_LOGINS } from './demoData';
+import { DEMO_CARD_PIN } from './demoCards';
 import { startRuntime } from './runtime';
 
 async function main() {
@@ -25,6 +26,7 @@ async function main() {
     `  Temporal UI           ${config.temporalUiUrl || '(external cluster)'}`,
     ...(config.simulators ? [`  Developer inbox (SMS) ${base}/dev/inbox`] : []),
     `  Health                ${base}/healthz`,
+    ...(config.cardAgent ? [`  Card agent            ${config.cardAgentUrl}  (virtual cards: npm run card -- list; PIN of demo cards: ${DEMO_CARD_PIN})`] : []),
     '',
     ...(config.simulators
       ? [

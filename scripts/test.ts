@@ -55,7 +55,7 @@ async function main() {
   const started = Date.now();
   const only = process.argv[2]; // e.g. `node dist/scripts/test.js api` runs the phases whose name contains it
   const databases = (process.env.TEST_DATABASES || 'sqlite,mysql').split(',').map((d) => d.trim()).filter(Boolean);
-  const phases: Phase[] = [{ name: 'unit', specs: [T('unit/**/*.test.js')], harness: false, timeout: 10_000 }];
+  const phases: Phase[] = [{ name: 'unit and card agent', specs: [T('unit/**/*.test.js'), T('cardAgent/**/*.test.js')], harness: false, timeout: 20_000 }];
   for (const db of databases) {
     if (db === 'mysql') {
       const problem = await mysqlReachable();
