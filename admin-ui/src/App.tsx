@@ -1,6 +1,7 @@
 import { Admin, Resource } from 'react-admin';
 import accounts from './accounts';
 import auditEvents from './audit-events';
+import cards from './cards';
 import { Dashboard } from './dashboard/Dashboard';
 import enterprises from './enterprises';
 import flows from './flows';
@@ -12,8 +13,8 @@ import { dataProvider } from './providers/dataProvider';
 import registry, { registryWrite } from './registry';
 
 /**
- * Supervisors see every resource; reviewers see flows, accounts, enterprises and the audit
- * trail (read-only). authProvider.canAccess enforces the same rule on pages and buttons.
+ * Supervisors see every resource; reviewers see flows, accounts, enterprises, IC cards/IKeys
+ * and the audit trail (read-only). authProvider.canAccess enforces the same rule on pages and buttons.
  */
 export const App = () => (
     <Admin
@@ -31,6 +32,7 @@ export const App = () => (
                 <Resource name="flows" {...flows} />
                 <Resource name="accounts" {...accounts} />
                 <Resource name="enterprises" {...enterprises} />
+                <Resource name="cards" {...cards} />
                 <Resource name="audit-events" {...auditEvents} />
                 {permissions === 'supervisor' && (
                     <>

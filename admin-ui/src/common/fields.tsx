@@ -12,7 +12,11 @@ export type EnumGroup =
     | 'flowType'
     | 'flowStatus'
     | 'flowStep'
-    | 'registryStatus';
+    | 'registryStatus'
+    | 'cardType'
+    | 'cardMedium'
+    | 'cardStatus'
+    | 'cardOperation';
 
 const getPath = (record: Record<string, any> | undefined, source: string): unknown =>
     source.split('.').reduce<any>((value, key) => (value == null ? value : value[key]), record);
@@ -65,6 +69,47 @@ export const FlowStatusChip = ({ source = 'status' }: Partial<SourceProps>) => {
             label={label('flowStatus', value)}
             color={FLOW_STATUS_COLORS[String(value)] ?? 'default'}
             variant={value === 'active' ? 'filled' : 'outlined'}
+        />
+    );
+};
+
+const CARD_STATUS_COLORS: Record<string, ChipProps['color']> = {
+    active: 'success',
+    frozen: 'info',
+    lost: 'error',
+    locked: 'warning',
+    revoked: 'default',
+    expired: 'default',
+};
+
+/** Card status as a colored chip: active green, frozen blue, lost red, locked orange, revoked/expired grey. */
+export const CardStatusChip = ({ source = 'status' }: Partial<SourceProps>) => {
+    const record = useRecordContext();
+    const label = useEnumLabel();
+    const value = getPath(record, source);
+    if (value == null) return null;
+    return (
+        <Chip
+            size="small"
+            label={label('cardStatus', value)}
+            color={CARD_STATUS_COLORS[String(value)] ?? 'default'}
+            variant={value === 'revoked' || value === 'expired' ? 'outlined' : 'filled'}
+        />
+    );
+};
+
+/** Card type (法人卡 / 操作员卡) as a chip. */
+export const CardTypeChip = ({ source = 'cardType' }: Partial<SourceProps>) => {
+    const record = useRecordContext();
+    const label = useEnumLabel();
+    const value = getPath(record, source);
+    if (value == null) return null;
+    return (
+        <Chip
+            size="small"
+            label={label('cardType', value)}
+            color={value === 'legal' ? 'primary' : 'default'}
+            variant="outlined"
         />
     );
 };

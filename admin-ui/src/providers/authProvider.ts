@@ -10,7 +10,7 @@ export interface Staff {
 }
 
 /** Resources a reviewer may read; supervisors may do everything. */
-const REVIEWER_RESOURCES = ['flows', 'accounts', 'enterprises', 'audit-events'];
+const REVIEWER_RESOURCES = ['flows', 'accounts', 'enterprises', 'cards', 'audit-events'];
 const READ_ACTIONS = ['list', 'show', 'export'];
 
 class AuthHttpError extends Error {

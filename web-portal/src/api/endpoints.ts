@@ -1,6 +1,6 @@
 // One function per route of docs/api.md that the portal calls.
 import { api } from './client';
-import type { Account, Captcha, FlowState, FlowType, LoginResult, Operator, OutboxMessage } from './types';
+import type { Account, Captcha, Card, CardChallenge, CardProof, CardPurpose, FlowResult, FlowState, FlowType, LoginResult, Operator, OutboxMessage, PortalConfig } from './types';
 
 const flowPath = (flowId: string) => `/api/flows/${encodeURIComponent(flowId)}`;
 
@@ -12,7 +12,7 @@ export const flowsApi = {
   start: (type: FlowType) => api.post<FlowState>('/api/flows', { type }),
   get: (flowId: string) => api.get<FlowState>(flowPath(flowId)),
   step: (flowId: string, step: string, fields: Record<string, unknown>) =>
-    api.post<FlowState>(`${flowPath(flowId)}/steps/${encodeURIComponent(step)}`, { fields }),
+    api.post<FlowResult>(`${flowPath(flowId)}/steps/${encodeURIComponent(step)}`, { fields }),
 };
 
 export const sessionApi = {
@@ -26,11 +26,30 @@ export const accountApi = {
   get: () => api.get<Account>('/api/account'),
   changePassword: (body: { oldPassword: string; password: string; confirmPassword: string }) =>
     api.post<void>('/api/account/password', body),
+  /** A4: only in a card session of an inactive account. */
+  activate: (body: { password: string; confirmPassword: string }) => api.post<Account>('/api/account/activate', body),
+};
+
+export const configApi = {
+  get: () => api.get<PortalConfig>('/api/config'),
+};
+
+export const cardsApi = {
+  challenge: (purpose: CardPurpose) => api.post<CardChallenge>('/api/card-challenges', { purpose }),
+  mine: () => api.get<{ card: Card | null }>('/api/cards/mine'),
+  bind: (proof: CardProof) => api.post<{ card: Card }>('/api/cards/mine', proof),
+  unbind: () => api.del<void>('/api/cards/mine'),
 };
 
 export const operatorsApi = {
   list: () => api.get<{ items: Operator[] }>('/api/operators'),
   create: (body: Record<string, string>) => api.post<Operator>('/api/operators', body),
+  /** O3: name and ID come from the operator's card. */
+  createWithCard: (body: CardProof & { username: string; mobile: string; email?: string }) =>
+    api.post<Operator>('/api/operators/with-card', body),
+  update: (id: number, body: { name: string; mobile: string; email: string; status: 'active' | 'disabled' }) =>
+    api.put<Operator>(`/api/operators/${encodeURIComponent(String(id))}`, body),
+  remove: (id: number) => api.del<void>(`/api/operators/${encodeURIComponent(String(id))}`),
 };
 
 export const devApi = {

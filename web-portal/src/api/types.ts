@@ -1,6 +1,6 @@
 // Shapes of docs/api.md, as the portal sees them.
 
-export type FlowType = 'registration' | 'firstLogin';
+export type FlowType = 'registration' | 'firstLogin' | 'cardLogin';
 export type FlowStatus = 'active' | 'completed' | 'expired';
 
 export interface FlowState {
@@ -35,13 +35,77 @@ export interface Account {
   idValidTo: string;
   mobile: string;
   email: string;
-  status: 'active' | 'disabled';
+  status: 'active' | 'disabled' | 'inactive';
   createdAt: string;
   lastLoginAt: string | null;
   enterprise?: EnterpriseView | null;
 }
 
-export type Operator = Omit<Account, 'enterprise'> & { mustChangePassword: boolean };
+export type Operator = Omit<Account, 'enterprise'> & {
+  mustChangePassword: boolean;
+  /** The operator's bound card, or null. */
+  cardNo?: string | null;
+  /** O5: the operator has a card and the administrator none; edit and delete are refused. */
+  protected?: boolean;
+};
+
+/** A flow step's answer; a completed card login also carries the account of its new session. */
+export type FlowResult = FlowState & { account?: Account };
+
+export interface PortalConfig {
+  cardAgentUrl: string;
+  simulators: boolean;
+}
+
+/** A proof of card possession (docs/api.md, Cards). */
+export interface CardProof {
+  challengeId: string;
+  certificate: string;
+  signature: string;
+}
+
+export type CardPurpose = 'login' | 'bind' | 'addOperator';
+
+export interface CardChallenge {
+  challengeId: string;
+  challenge: string;
+  expiresAt: string;
+}
+
+export type CardStatus = 'active' | 'frozen' | 'lost' | 'locked' | 'revoked' | 'expired';
+
+/** GET /api/cards/mine. */
+export interface Card {
+  cardNo: string;
+  cardType: 'legal' | 'operator';
+  medium: 'ic' | 'ikey';
+  holderName: string;
+  holderIdType: string;
+  holderIdMasked: string;
+  uscc: string;
+  enterpriseName: string;
+  certSerial: string;
+  notBefore: string;
+  notAfter: string;
+  status: CardStatus | string;
+  boundAt: string | null;
+}
+
+/** data.card of the cardLogin flow: the read-only fields of the card registration form. */
+export interface FlowCard {
+  cardNo: string;
+  cardType: 'legal' | 'operator';
+  holderName: string;
+  holderIdType: string;
+  holderIdMasked: string;
+  enterpriseName: string;
+  uscc: string;
+}
+
+export type CardLoginPlan =
+  | { action: 'confirmTakeover'; adminUsername: string }
+  | { action: 'register'; rule: number; kind: 'admin' | 'operator' }
+  | { action: 'login' | 'bind' };
 
 export interface Captcha {
   captchaId: string;
