@@ -6,6 +6,7 @@ import { checkEnterpriseForRegistration, createEnterpriseAdmin, CreateAdminInput
 import { setInitialPassword } from './accounts';
 import type { EnterpriseFields } from '../workflows/registration';
 import type { Services } from './services';
+import { purgeExpired } from './housekeeping';
 import { verifyCardProof, CardProofInput } from './cards/proof';
 import { bindCardToAccount, createCardAccounts, planCardLogin, recordCardLogin } from './cards/login';
 
@@ -22,6 +23,7 @@ export function createActivities(services: Services) {
     bindCardToAccount: (input: Parameters<typeof bindCardToAccount>[1]) => bindCardToAccount(services, input),
     recordCardLogin: (input: Parameters<typeof recordCardLogin>[1]) => recordCardLogin(services, input),
     createCardAccounts: (input: Parameters<typeof createCardAccounts>[1]) => createCardAccounts(services, input),
+    purgeExpired: () => purgeExpired(services),
   };
 }
 

@@ -14,6 +14,7 @@ import { Config, temporalAddressOf } from './config';
 import { findTemporalCli } from './temporalCli';
 import { startDevServer } from './temporalServer';
 import { seedDemoData } from './demoData';
+import { housekeeping, HOUSEKEEPING_ID } from '../workflows/housekeeping';
 import { seedDemoCards } from './demoCards';
 import { loadAgentConfig, startAgent, AgentHandle } from '../card-agent';
 
@@ -46,6 +47,16 @@ export async function waitForNamespace(config: Config, timeoutMs = 60_000): Prom
   throw new Error(`Temporal at ${temporalAddressOf(config)} is not ready: ${(lastError as Error)?.message}`);
 }
 
+/** Starts the housekeeping workflow unless it already runs (its ID is its business key). */
+export async function startHousekeeping(client: Client, taskQueue: string): Promise<void> {
+  await client.workflow.start(housekeeping, {
+    workflowId: HOUSEKEEPING_ID,
+    taskQueue,
+    args: [3600_000],
+    workflowIdConflictPolicy: 'USE_EXISTING',
+  });
+}
+
 export async function startRuntime(config: Config, log: (line: string) => void = console.log): Promise<Runtime> {
   let temporalProcess: ChildProcess | undefined;
   if (!config.temporalAddress) {
@@ -68,6 +79,7 @@ export async function startRuntime(config: Config, log: (line: string) => void =
   const workerRun = worker.run();
 
   const client = await connectClient(config);
+  await startHousekeeping(client, config.taskQueue);
   const app = createApp(services, { client, taskQueue: config.taskQueue, expiryMs: config.flowExpiryMinutes * 60_000 }, {
     sessionHours: config.sessionHours,
     temporalUiUrl: config.temporalUiUrl,

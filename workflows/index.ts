@@ -2,3 +2,4 @@
 export { registration } from './registration';
 export { firstLogin } from './firstLogin';
 export { cardLogin } from './cardLogin';
+export { housekeeping } from './housekeeping';

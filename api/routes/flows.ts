@@ -3,7 +3,7 @@ import { Router } from 'express';
 import type { Services } from '../../activities/services';
 import { FlowType, SELF_SERVICE_FLOWS } from '../../workflows/flowTypes';
 import { FlowRuntime, readFlow, startFlow, submitStep } from '../flows';
-import { ApiError, clientIp } from '../http';
+import { ApiError, clientIp, fieldError } from '../http';
 import { browserOwner, startSession } from '../sessions';
 import { accountWithEnterprise } from '../../activities/accounts';
 
@@ -31,7 +31,9 @@ export function flowRoutes(services: Services, rt: FlowRuntime, sessionHours: nu
     // The step that completes a card login opens the session; the flow refuses any later step,
     // so this happens once per proven card presentation.
     if (view.type === 'cardLogin' && view.status === 'completed' && typeof view.data.loginAccountId === 'number') {
-      const card = await services.db.models.Card.findOne({ where: { accountId: view.data.loginAccountId } });
+      const account = await services.db.models.Account.findByPk(view.data.loginAccountId);
+      if (!account || account.status === 'disabled') throw fieldError({ card: 'login.disabled' });
+      const card = await services.db.models.Card.findOne({ where: { accountId: account.id } });
       await startSession(services, req, res, 'account', view.data.loginAccountId, sessionHours, { method: 'card', cardId: card?.id ?? null });
       res.json({ ...view, account: await accountWithEnterprise(services, view.data.loginAccountId) });
       return;
