@@ -14,7 +14,7 @@ export interface IssueCodeInput {
   purpose: string;
   subject: string;
   target: string;
-  channel: 'sms';
+  channel: 'sms' | 'mail';
 }
 
 const TEMPLATES: Record<string, string> = {
@@ -35,7 +35,12 @@ export async function issueCode(services: Services, input: IssueCodeInput): Prom
   const expiresAt = new Date(Date.now() + CODE_TTL_MS);
   const template = TEMPLATES[input.purpose] ?? '【中国国际贸易单一窗口】您的验证码为 {code}，15分钟内有效。';
   // Send first, then record: a crash in between leaves an unusable message, never a code nobody received.
-  await services.sms.send({ sendKey: input.sendKey, to: input.target, template: input.purpose, body: template.replace('{code}', code) });
+  const body = template.replace('{code}', code);
+  if (input.channel === 'mail') {
+    await services.mail.send({ sendKey: input.sendKey, to: input.target, template: input.purpose, subject: '中国国际贸易单一窗口 邮箱验证码 / Single Window e-mail verification code', body });
+  } else {
+    await services.sms.send({ sendKey: input.sendKey, to: input.target, template: input.purpose, body });
+  }
   const [row, created] = await OneTimeCode.findOrCreate({
     where: { sendKey: input.sendKey },
     defaults: { sendKey: input.sendKey, purpose: input.purpose, subject: input.subject, target: input.target, codeHash: codeHash(services, input, code), expiresAt },
@@ -49,10 +54,16 @@ export interface CheckCodeInput {
   purpose: string;
   target: string;
   code: string;
+  channel?: 'sms' | 'mail'; // names the error codes: sms.* or emailCode.*
 }
 
 /** null when the code is right (and it is used up); otherwise an error code for the field. */
 export async function checkCode(services: Services, input: CheckCodeInput): Promise<string | null> {
+  const result = await checkCodeOnce(services, input);
+  return result && input.channel === 'mail' ? result.replace(/^sms\./, 'emailCode.') : result;
+}
+
+async function checkCodeOnce(services: Services, input: CheckCodeInput): Promise<string | null> {
   const { OneTimeCode } = services.db.models;
   const row = await OneTimeCode.findOne({
     where: { subject: input.subject, purpose: input.purpose },

@@ -5,12 +5,14 @@ import { Db, openDb } from '../db';
 import type { PiiKeys } from '../db/pii';
 import { EnterpriseRegistry, SimulatedRegistry } from './adapters/registry';
 import { HttpSms, SimulatedSms, SmsAdapter } from './adapters/sms';
+import { HttpMail, MailAdapter, SimulatedMail } from './adapters/mail';
 import { Authority, loadAuthority } from './cards/authority';
 
 export interface Services {
   db: Db;
   keys: PiiKeys;
   sms: SmsAdapter;
+  mail: MailAdapter;
   registry: EnterpriseRegistry;
   simulators: boolean;
   ca(): Promise<Authority>; // loaded (or created) once per process on first use
@@ -27,6 +29,7 @@ export function createServices(config: Config, db: Db = openDb(config.databaseUr
     db,
     keys,
     sms: config.simulators ? new SimulatedSms(db) : new HttpSms(db, process.env.SMS_GATEWAY_URL as string),
+    mail: config.simulators || !process.env.MAIL_GATEWAY_URL ? new SimulatedMail(db) : new HttpMail(db, process.env.MAIL_GATEWAY_URL),
     registry: new SimulatedRegistry(db), // the only registry adapter so far: the national system has no public API here
     simulators: config.simulators,
     ca: () => (authority ??= loadAuthority(config.ca)),

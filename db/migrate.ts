@@ -6,11 +6,13 @@ import { SequelizeStorage, Umzug } from 'umzug';
 
 import * as m0001 from './migrations/0001-initial';
 import * as m0002 from './migrations/0002-cards';
+import * as m0003 from './migrations/0003-account-types';
 
 // Listed explicitly so the compiled build and the TypeScript sources run the same list.
 const MIGRATIONS = [
   { name: '0001-initial', module: m0001 },
   { name: '0002-cards', module: m0002 },
+  { name: '0003-account-types', module: m0003 },
 ];
 
 export async function migrate(sequelize: Sequelize): Promise<string[]> {

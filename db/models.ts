@@ -22,7 +22,8 @@ export interface EnterpriseAttrs {
   updatedAt: Date;
 }
 
-export type AccountKind = 'admin' | 'operator';
+export type AccountKind = 'admin' | 'operator' | 'individual' | 'overseas' | 'department';
+export type RealNameLevel = 'none' | 'medium' | 'high';
 export type AccountStatus = 'active' | 'disabled' | 'inactive';
 export interface AccountAttrs {
   id: number;
@@ -47,6 +48,9 @@ export interface AccountAttrs {
   lastLoginAt: Date | null;
   remark: string;
   createdBy: string; // 'flow:<id>' or 'account:<id>': also the idempotency key of the creation
+  mobileLoginKey: string | null; // = mobile while mobile-number login is on (unique), else null
+  realNameLevel: RealNameLevel;
+  migrated: boolean; // a user migrated from the old system (002): relaxed username rules
   createdAt: Date;
   updatedAt: Date;
 }
@@ -191,6 +195,22 @@ export interface CardChallengeAttrs {
   createdAt: Date;
 }
 
+export interface OverseasProfileAttrs {
+  accountId: number;
+  country: string;
+  regNo: string;
+  organization: string;
+  department: string;
+  jobTitle: string;
+  contact: string;
+  contactPhone: string;
+  fax: string;
+  address: string;
+  notes: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
 export type Models = ReturnType<typeof defineModels>;
 
 const str = (len = 255) => ({ type: DataTypes.STRING(len), allowNull: false, defaultValue: '' });
@@ -217,7 +237,7 @@ export function defineModels(sequelize: Sequelize) {
     { tableName: 'enterprises' },
   );
 
-  const Account = sequelize.define<Row<AccountAttrs, 'id' | 'createdAt' | 'updatedAt' | 'passwordChangedAt' | 'lastLoginAt' | 'remark' | 'adminOf'>>(
+  const Account = sequelize.define<Row<AccountAttrs, 'id' | 'createdAt' | 'updatedAt' | 'passwordChangedAt' | 'lastLoginAt' | 'remark' | 'adminOf' | 'mobileLoginKey' | 'realNameLevel' | 'migrated'>>(
     'Account',
     {
       id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
@@ -242,6 +262,9 @@ export function defineModels(sequelize: Sequelize) {
       lastLoginAt: { type: DataTypes.DATE, allowNull: true },
       remark: str(500),
       createdBy: str(120),
+      mobileLoginKey: { type: DataTypes.STRING(20), allowNull: true },
+      realNameLevel: { type: DataTypes.STRING(10), allowNull: false, defaultValue: 'none' },
+      migrated: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
       ...stamps,
     },
     { tableName: 'accounts' },
@@ -423,10 +446,29 @@ export function defineModels(sequelize: Sequelize) {
     { tableName: 'card_challenges', updatedAt: false },
   );
 
+  const OverseasProfile = sequelize.define<Row<OverseasProfileAttrs, 'createdAt' | 'updatedAt'>>(
+    'OverseasProfile',
+    {
+      accountId: { type: DataTypes.INTEGER, primaryKey: true },
+      country: str(3),
+      regNo: str(60),
+      organization: str(200),
+      department: str(100),
+      jobTitle: str(100),
+      contact: str(100),
+      contactPhone: str(40),
+      fax: str(40),
+      address: str(300),
+      notes: str(500),
+      ...stamps,
+    },
+    { tableName: 'overseas_profiles' },
+  );
+
   Account.belongsTo(Enterprise, { foreignKey: 'enterpriseId', as: 'enterprise' });
   Enterprise.hasMany(Account, { foreignKey: 'enterpriseId', as: 'accounts' });
 
-  return { Enterprise, Account, Session, Staff, Throttle, Captcha, OneTimeCode, Outbox, AuditEvent, RegistryRecord, Card, CardOperation, CardChallenge };
+  return { Enterprise, Account, Session, Staff, Throttle, Captcha, OneTimeCode, Outbox, AuditEvent, RegistryRecord, Card, CardOperation, CardChallenge, OverseasProfile };
 }
 
 export type EnterpriseRow = InstanceType<Models['Enterprise']>;

@@ -67,6 +67,11 @@ export const ERROR_CODES = [
   'flow.notFound',
   'flow.wrongStep',
   'flow.completed',
+  'emailCode.wrong',
+  'emailCode.expired',
+  'emailCode.tooManyAttempts',
+  'emailCode.notSent',
+  'emailCode.mobileChanged',
   // cards
   'card.challengeExpired',
   'card.challengeUsed',

@@ -9,6 +9,11 @@ type Message = { zh: string; en: string };
 const TEXTS = {
   required: { zh: '此项为必填项', en: 'This field is required' },
   'flow.completed': { zh: '该流程已完成，无需再次提交', en: 'This flow is already finished' },
+  'emailCode.wrong': { zh: '邮箱验证码错误', en: 'The e-mail verification code is wrong' },
+  'emailCode.expired': { zh: '邮箱验证码已失效，请重新获取', en: 'The e-mail code has expired; request a new one' },
+  'emailCode.tooManyAttempts': { zh: '邮箱验证码错误次数过多，请重新获取', en: 'Too many wrong e-mail codes; request a new one' },
+  'emailCode.notSent': { zh: '请先获取邮箱验证码', en: 'Request an e-mail code first' },
+  'emailCode.mobileChanged': { zh: '邮箱与接收验证码的邮箱不一致', en: 'This is not the address the code was sent to' },
   'card.challengeExpired': { zh: '验证已超时，请重新插卡并输入介质密码', en: 'The card check timed out; insert the card and enter its PIN again' },
   'card.challengeUsed': { zh: '该验证已使用过，请重新操作', en: 'This card check was already used; please try again' },
   'card.challengeForeign': { zh: '验证请求无效，请刷新页面后重试', en: 'The card check does not belong to this page; refresh and try again' },

@@ -1,6 +1,8 @@
 // One sentence for a card-agent failure, in the user's language.
+import { messageFor } from '../../../domain';
+import { isApiError } from '../api/client';
 import { describeError } from '../api/errors';
-import type { Translate } from '../i18n';
+import type { Lang, Translate } from '../i18n';
 import { isCardAgentError } from './client';
 
 export function describeAgentError(e: unknown, t: Translate): string {
@@ -30,4 +32,14 @@ export function describeAgentError(e: unknown, t: Translate): string {
     default:
       return t('cardAgent.failed');
   }
+}
+
+/**
+ * The problem of a card-proven request (422): fields.card, else the first field, in words; null
+ * when the error has no field problems.
+ */
+export function cardProblem(err: unknown, lang: Lang): string | null {
+  if (!isApiError(err) || !err.hasFields) return null;
+  const p = err.fields.card ?? Object.values(err.fields)[0];
+  return p.message ?? messageFor(p.code, lang);
 }

@@ -1,5 +1,7 @@
-// A1: 账号信息 (and 企业信息 for administrators); A3: change the login password.
+// A1: 账号信息 (and 企业信息 for administrators); A3: change the login password; A4: activate a
+// card-created (inactive) account by setting its password.
 import { useCallback, useEffect, useState } from 'react';
+import { useLocation } from 'react-router-dom';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -14,6 +16,7 @@ import { SectionTitle } from '../../components/SectionTitle';
 import { formatDateTime, formatValidity } from '../../format';
 import { useLanguage } from '../../i18n';
 import { useSession } from '../../session/SessionContext';
+import { ActivateDialog } from './ActivateDialog';
 import { ChangePasswordDialog } from './ChangePasswordDialog';
 
 export function AccountPage() {
@@ -22,6 +25,10 @@ export function AccountPage() {
   const [account, setAccount] = useState<Account>(session.account);
   const [error, setError] = useState<string | null>(null);
   const [pwdOpen, setPwdOpen] = useState(false);
+  const [activateOpen, setActivateOpen] = useState(false);
+  const [activated, setActivated] = useState(false);
+  const location = useLocation();
+  const notice = (location.state as { notice?: string } | null)?.notice ?? null;
 
   const load = useCallback(async () => {
     try {
@@ -39,6 +46,9 @@ export function AccountPage() {
 
   const ent = account.enterprise ?? null;
   const isAdmin = account.kind === 'admin';
+  const inactive = account.status === 'inactive';
+  const statusLabel =
+    account.status === 'active' ? t('account.status.active') : inactive ? t('account.status.inactive') : t('account.status.disabled');
 
   const accountItems: InfoItem[] = [
     { label: t('account.username'), value: account.username, testId: 'account-username' },
@@ -52,26 +62,25 @@ export function AccountPage() {
     {
       label: t('account.status'),
       value: (
-        <Chip
-          size="small"
-          color={account.status === 'active' ? 'success' : 'default'}
-          variant="outlined"
-          label={account.status === 'active' ? t('account.status.active') : t('account.status.disabled')}
-        />
+        <Chip size="small" color={account.status === 'active' ? 'success' : inactive ? 'warning' : 'default'} variant="outlined" label={statusLabel} />
       ),
       testId: 'account-status',
     },
     { label: t('account.createdAt'), value: formatDateTime(account.createdAt, lang), testId: 'account-created' },
     { label: t('account.lastLoginAt'), value: formatDateTime(account.lastLoginAt, lang), testId: 'account-last-login' },
-    {
-      label: t('account.password'),
-      value: '********',
-      action: (
-        <Button size="small" variant="text" onClick={() => setPwdOpen(true)} data-testid="change-password">
-          {t('account.change')}
-        </Button>
-      ),
-    },
+    // 激活 instead of 修改 while the account has no password of its own (manual, 账号激活).
+    inactive
+      ? { label: t('account.password'), value: t('account.passwordNotSet'), testId: 'account-password' }
+      : {
+          label: t('account.password'),
+          value: '********',
+          testId: 'account-password',
+          action: (
+            <Button size="small" variant="text" onClick={() => setPwdOpen(true)} data-testid="change-password">
+              {t('account.change')}
+            </Button>
+          ),
+        },
   ];
   if (!isAdmin && ent) accountItems.splice(1, 0, { label: t('account.belongsTo'), value: ent.name, testId: 'account-enterprise' });
 
@@ -89,6 +98,32 @@ export function AccountPage() {
 
   return (
     <Box sx={{ display: 'grid', gap: 2.5 }}>
+      {notice && !activated ? (
+        <Alert severity="success" data-testid="account-notice">
+          {notice}
+        </Alert>
+      ) : null}
+      {inactive ? (
+        <Alert
+          severity="warning"
+          data-testid="account-inactive"
+          action={
+            <Button color="inherit" variant="outlined" size="small" onClick={() => setActivateOpen(true)} data-testid="activate">
+              {t('account.activate')}
+            </Button>
+          }
+        >
+          <strong>{t('account.inactiveWarning')}</strong>
+          <Box component="span" sx={{ display: 'block', mt: 0.25 }}>
+            {t('account.inactiveHelp')}
+          </Box>
+        </Alert>
+      ) : null}
+      {activated ? (
+        <Alert severity="success" data-testid="account-activated" onClose={() => setActivated(false)}>
+          {t('account.activated', { username: account.username })}
+        </Alert>
+      ) : null}
       {error ? (
         <Alert severity="error" action={<Button onClick={() => void load()}>{t('common.retry')}</Button>}>
           {error}
@@ -105,6 +140,16 @@ export function AccountPage() {
         <InfoList items={accountItems} />
       </Paper>
       <ChangePasswordDialog open={pwdOpen} onClose={() => setPwdOpen(false)} />
+      <ActivateDialog
+        open={activateOpen}
+        onClose={() => setActivateOpen(false)}
+        onActivated={(a) => {
+          setActivateOpen(false);
+          setAccount(a);
+          setActivated(true);
+          void session.reload();
+        }}
+      />
     </Box>
   );
 }

@@ -1,12 +1,14 @@
 // L1: username + password + image captcha. An admin-created operator's first login continues
-// in the firstLogin flow (L2).
+// in the firstLogin flow (L2). Tab 卡介质登录: L3 card login (CardLoginPanel).
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { Link as RouterLink, useLocation, useNavigate } from 'react-router-dom';
+import { Link as RouterLink, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Link from '@mui/material/Link';
 import Paper from '@mui/material/Paper';
+import Tab from '@mui/material/Tab';
+import Tabs from '@mui/material/Tabs';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { isApiError } from '../../api/client';
@@ -17,6 +19,7 @@ import { PageShell } from '../../components/PageShell';
 import { focusFirstProblem } from '../../forms/focus';
 import { useForm } from '../../forms/useForm';
 import { useT } from '../../i18n';
+import { CardLoginPanel } from './CardLoginPanel';
 import { LoginBanner } from './LoginBanner';
 
 const EMPTY = { username: '', password: '', captcha: '' };
@@ -48,6 +51,10 @@ export function LoginPage() {
   const [alert, setAlert] = useState<{ severity: 'error' | 'warning'; text: string; testId: string } | null>(null);
   const [loggedInAs, setLoggedInAs] = useState<string | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
+  const [search, setSearch] = useSearchParams();
+  const tab = search.get('tab') === 'card' ? 'card' : 'password';
+  const chooseTab = (next: 'password' | 'card') =>
+    setSearch(next === 'card' ? { tab: 'card' } : {}, { replace: true, state: location.state });
 
   useEffect(() => {
     let live = true;
@@ -119,12 +126,18 @@ export function LoginPage() {
       <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: 'minmax(0,1fr) 400px' }, gap: 4, alignItems: 'stretch', py: { md: 3 } }}>
         <LoginBanner />
         <Paper elevation={3} sx={{ p: 4, borderTop: '4px solid', borderColor: 'primary.main' }}>
-          <Typography component="h1" sx={{ fontSize: 22, fontWeight: 600, mb: 0.5 }}>
+          <Typography component="h1" sx={{ fontSize: 22, fontWeight: 600, mb: 1 }}>
             {t('login.title')}
           </Typography>
-          <Typography variant="body2" color="text.secondary" sx={{ mb: 2.5 }}>
-            {t('login.tabPassword')}
-          </Typography>
+          <Tabs
+            value={tab}
+            onChange={(_, v: 'password' | 'card') => chooseTab(v)}
+            variant="fullWidth"
+            sx={{ mb: 2.5, borderBottom: 1, borderColor: 'divider', minHeight: 42, '& .MuiTab-root': { minHeight: 42, fontSize: 15 } }}
+          >
+            <Tab value="password" label={t('login.tabPassword')} data-testid="tab-password" id="login-tab-password" aria-controls="login-panel-password" />
+            <Tab value="card" label={t('login.tabCard')} data-testid="tab-card" id="login-tab-card" aria-controls="login-panel-card" />
+          </Tabs>
           {state.notice ? (
             <Alert severity="success" sx={{ mb: 2 }} data-testid="login-notice">
               {state.notice}
@@ -138,22 +151,28 @@ export function LoginPage() {
               </Link>
             </Alert>
           ) : null}
-          {alert ? (
+          {alert && tab === 'password' ? (
             <Alert severity={alert.severity} sx={{ mb: 2 }} data-testid={alert.testId}>
               {alert.text}
             </Alert>
           ) : null}
-          <Box component="form" ref={formRef} noValidate onSubmit={submit} sx={{ display: 'grid', gap: 2.25 }}>
-            <TextField {...text('username')} label={t('login.username')} placeholder={t('login.usernamePlaceholder')} autoComplete="username" autoFocus />
-            <TextField {...text('password')} type="password" label={t('login.password')} placeholder={t('login.passwordPlaceholder')} autoComplete="current-password" />
-            <Box sx={{ display: 'flex', gap: 1, alignItems: 'flex-start' }}>
-              <TextField {...text('captcha')} label={t('login.captcha')} autoComplete="off" slotProps={{ htmlInput: { maxLength: 8 } }} />
-              <CaptchaImage reloadKey={captchaKey} onCaptchaId={setCaptchaId} onReload={() => form.setQuiet('captcha', '')} height={56} />
+          {tab === 'card' ? (
+            <Box role="tabpanel" id="login-panel-card" aria-labelledby="login-tab-card">
+              <CardLoginPanel from={state.from} />
             </Box>
-            <Button type="submit" variant="contained" size="large" disabled={busy} data-testid="login-submit" sx={{ py: 1.25, fontSize: 16 }}>
-              {t('login.submit')}
-            </Button>
-          </Box>
+          ) : (
+            <Box component="form" role="tabpanel" id="login-panel-password" aria-labelledby="login-tab-password" ref={formRef} noValidate onSubmit={submit} sx={{ display: 'grid', gap: 2.25 }}>
+              <TextField {...text('username')} label={t('login.username')} placeholder={t('login.usernamePlaceholder')} autoComplete="username" autoFocus />
+              <TextField {...text('password')} type="password" label={t('login.password')} placeholder={t('login.passwordPlaceholder')} autoComplete="current-password" />
+              <Box sx={{ display: 'flex', gap: 1, alignItems: 'flex-start' }}>
+                <TextField {...text('captcha')} label={t('login.captcha')} autoComplete="off" slotProps={{ htmlInput: { maxLength: 8 } }} />
+                <CaptchaImage reloadKey={captchaKey} onCaptchaId={setCaptchaId} onReload={() => form.setQuiet('captcha', '')} height={56} />
+              </Box>
+              <Button type="submit" variant="contained" size="large" disabled={busy} data-testid="login-submit" sx={{ py: 1.25, fontSize: 16 }}>
+                {t('login.submit')}
+              </Button>
+            </Box>
+          )}
           <Box sx={{ display: 'flex', justifyContent: 'flex-end', alignItems: 'center', mt: 2.5, gap: 0.5 }}>
             <Typography variant="body2" color="text.secondary">
               {t('login.noAccount')}
