@@ -31,6 +31,7 @@ export interface Harness {
   baseUrl: string;
   env: TestWorkflowEnvironment;
   startWorker(): Promise<void>;
+  setCardAgentUrl(url: string): void; // what GET /api/config tells the portal
   stopWorker(): Promise<void>;
   close(): Promise<void>;
 }
@@ -106,13 +107,14 @@ async function startHarness(): Promise<Harness> {
   };
   await startWorker();
 
-  const app = createApp(services, rt, {
+  const appOptions = {
     sessionHours: 8,
     temporalUiUrl: 'http://localhost:8233',
     namespace: config.temporalNamespace,
-    cardAgentUrl: process.env.TEST_CARD_AGENT_URL || 'http://127.0.0.1:4455',
+    cardAgentUrl: 'http://127.0.0.1:4455',
     staticRoot: path.resolve(__dirname, '..', '..'),
-  });
+  };
+  const app = createApp(services, rt, appOptions);
   const server = await new Promise<http.Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -123,6 +125,7 @@ async function startHarness(): Promise<Harness> {
     baseUrl: `http://127.0.0.1:${port}`,
     startWorker,
     stopWorker,
+    setCardAgentUrl: (url: string) => { appOptions.cardAgentUrl = url; },
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

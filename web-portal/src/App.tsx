@@ -1,6 +1,8 @@
 import { Route, Routes } from 'react-router-dom';
 import { LoggedInLayout } from './components/LoggedInLayout';
 import { AccountPage } from './pages/account/AccountPage';
+import { CardRegisterPage } from './pages/cardRegister/CardRegisterPage';
+import { MyCardPage } from './pages/cards/MyCardPage';
 import { DevInboxPage } from './pages/devInbox/DevInboxPage';
 import { FirstLoginPage } from './pages/firstLogin/FirstLoginPage';
 import { LoginPage } from './pages/login/LoginPage';
@@ -16,6 +18,7 @@ export function App() {
       <Route path="/login" element={<LoginPage />} />
       <Route path="/register" element={<RegistrationPage />} />
       <Route path="/first-login/:flowId" element={<FirstLoginPage />} />
+      <Route path="/card-register/:flowId" element={<CardRegisterPage />} />
       <Route path="/dev/inbox" element={<DevInboxPage />} />
       <Route
         element={
@@ -26,6 +29,7 @@ export function App() {
       >
         <Route path="/account" element={<AccountPage />} />
         <Route path="/operators" element={<OperatorsPage />} />
+        <Route path="/cards" element={<MyCardPage />} />
       </Route>
       <Route path="*" element={<NotFoundPage />} />
     </Routes>

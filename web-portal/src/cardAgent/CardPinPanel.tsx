@@ -17,6 +17,9 @@ import { createCardProof } from './proof';
 import type { CardInfo } from './types';
 import { useCardAgent } from './useCardAgent';
 
+/** The agent's default PIN tries (CARD_PIN_MAX_TRIES); fewer left are shown under the PIN. */
+const FULL_TRIES = 5;
+
 /** The card and PIN once the PIN checked out (verify mode). */
 export interface VerifiedCard {
   readerId: string;
@@ -207,7 +210,7 @@ export function CardPinPanel(props: CardPinPanelProps) {
                 if (pinError) setPinError(null);
               }}
               error={Boolean(pinError)}
-              helperText={pinError ?? (card.pinTriesLeft < 5 ? t('card.triesLeft', { n: card.pinTriesLeft }) : undefined)}
+              helperText={pinError ?? (card.pinTriesLeft < FULL_TRIES ? t('card.triesLeft', { n: card.pinTriesLeft }) : undefined)}
               autoComplete="off"
               required
               fullWidth

@@ -1,5 +1,5 @@
 // Frame of the logged-in pages: header with the user and 退出, a collapsible left menu
-// (账号信息, 我的操作员 for administrators), the page on the right.
+// (账号信息, 我的操作员 for administrators, 我的IC卡), the page on the right.
 import { useState, type ReactNode } from 'react';
 import { NavLink, Outlet, useNavigate } from 'react-router-dom';
 import Box from '@mui/material/Box';
@@ -11,6 +11,7 @@ import ListItemText from '@mui/material/ListItemText';
 import Paper from '@mui/material/Paper';
 import Tooltip from '@mui/material/Tooltip';
 import Badge from '@mui/icons-material/Badge';
+import CreditCard from '@mui/icons-material/CreditCard';
 import Group from '@mui/icons-material/Group';
 import Menu from '@mui/icons-material/Menu';
 import MenuOpen from '@mui/icons-material/MenuOpen';
@@ -29,6 +30,7 @@ interface MenuItemDef {
 const MENU: MenuItemDef[] = [
   { to: '/account', label: 'nav.account', icon: <Badge />, testId: 'nav-account' },
   { to: '/operators', label: 'nav.operators', icon: <Group />, adminOnly: true, testId: 'nav-operators' },
+  { to: '/cards', label: 'nav.cards', icon: <CreditCard />, testId: 'nav-cards' },
 ];
 
 export function LoggedInLayout() {

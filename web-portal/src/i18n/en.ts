@@ -278,6 +278,7 @@ export const en: Record<MessageKey, string> = {
   'takeover.cancel': 'Cancel',
 
   'cardReg.title': 'Registration with a card',
+  'cardReg.cardSummary': 'Card: {type} {cardNo}, holder {holder}, {enterprise} (USCC {uscc})',
   'cardReg.intro': 'No account matches this card yet. Choose how to register:',
   'cardReg.autoTitle': 'Create the account automatically',
   'cardReg.autoText.rule1': 'The system creates the administrator account {admin} and binds it to this card.',

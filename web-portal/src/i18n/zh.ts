@@ -287,6 +287,7 @@ export const zh = {
 
   // card registration (R6 automatic accounts, R7 form)
   'cardReg.title': '有卡用户注册',
+  'cardReg.cardSummary': '当前介质：{type} {cardNo}，持卡人 {holder}，{enterprise}（统一社会信用代码 {uscc}）',
   'cardReg.intro': '系统中未找到与本介质对应的账号，请选择注册方式：',
   'cardReg.autoTitle': '自动创建账号',
   'cardReg.autoText.rule1': '系统将自动创建管理员账号 {admin}，并与本卡绑定。',

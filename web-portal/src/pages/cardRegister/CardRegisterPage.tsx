@@ -129,6 +129,15 @@ export function CardRegisterPage() {
     });
     body = (
       <>
+        <Alert severity="info" icon={false} sx={{ mb: 2 }} data-testid="card-summary">
+          {t('cardReg.cardSummary', {
+            cardNo: card.cardNo,
+            type: t(`card.type.${card.cardType}`),
+            holder: card.holderName,
+            enterprise: card.enterpriseName,
+            uscc: card.uscc,
+          })}
+        </Alert>
         <Typography sx={{ mb: 2 }} data-testid="card-register-intro">
           {t('cardReg.intro')}
         </Typography>

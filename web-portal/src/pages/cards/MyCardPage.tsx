@@ -41,7 +41,7 @@ const COLUMNS: ColumnKey[] = [
   'cardNo', 'medium', 'cardType', 'holderName', 'holderIdType', 'holderIdMasked', 'enterpriseName',
   'uscc', 'certSerial', 'notBefore', 'notAfter', 'status', 'boundAt',
 ];
-const DEFAULT_COLUMNS: ColumnKey[] = ['cardNo', 'medium', 'cardType', 'holderName', 'holderIdMasked', 'enterpriseName', 'notAfter', 'status', 'boundAt'];
+const DEFAULT_COLUMNS: ColumnKey[] = ['cardNo', 'medium', 'cardType', 'holderName', 'enterpriseName', 'notAfter', 'status', 'boundAt'];
 const STORAGE_KEY = 'sw.portal.myCard.columns';
 
 const STATUS_COLORS: Record<string, 'success' | 'warning' | 'error' | 'default'> = {
@@ -51,6 +51,13 @@ const STATUS_COLORS: Record<string, 'success' | 'warning' | 'error' | 'default'>
   lost: 'error',
   revoked: 'error',
   expired: 'default',
+};
+
+// Long values wrap within a sensible width; the short ones stay on one line.
+const CELL_SX: Partial<Record<ColumnKey, object>> = {
+  cardNo: { whiteSpace: 'nowrap', fontWeight: 600 },
+  enterpriseName: { minWidth: 160 },
+  certSerial: { wordBreak: 'break-all', minWidth: 150, maxWidth: 190, fontFamily: 'monospace', fontSize: 12 },
 };
 
 /** A certificate date as YYYY-MM-DD (the time of day says nothing to the applicant). */
@@ -197,7 +204,7 @@ export function MyCardPage() {
             ) : (
               <TableRow hover data-testid={`my-card-row-${card.cardNo}`}>
                 {shown.map((k) => (
-                  <TableCell key={k} data-column={k} sx={{ whiteSpace: k === 'enterpriseName' ? 'normal' : 'nowrap', fontWeight: k === 'cardNo' ? 600 : undefined }}>
+                  <TableCell key={k} data-column={k} sx={CELL_SX[k] ?? { whiteSpace: 'nowrap' }}>
                     {cell(card, k)}
                   </TableCell>
                 ))}

@@ -21,6 +21,8 @@ export function CardLoginPanel({ from }: { from?: string }) {
   const [cardAlert, setCardAlert] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [takeover, setTakeover] = useState<{ flowId: string; adminUsername: string } | null>(null);
+  // Kept while the dialog fades out, so its text does not change under the user's eyes.
+  const [takeoverOpen, setTakeoverOpen] = useState(false);
   const [takeoverBusy, setTakeoverBusy] = useState(false);
   const [takeoverError, setTakeoverError] = useState<string | null>(null);
 
@@ -42,6 +44,7 @@ export function CardLoginPanel({ from }: { from?: string }) {
     if (f.step === 'confirmTakeover') {
       setTakeoverError(null);
       setTakeover({ flowId: f.flowId, adminUsername: plan && 'adminUsername' in plan ? plan.adminUsername : '' });
+      setTakeoverOpen(true);
     } else if (f.step === 'register') {
       navigate(`/card-register/${encodeURIComponent(f.flowId)}`);
     }
@@ -71,16 +74,16 @@ export function CardLoginPanel({ from }: { from?: string }) {
   };
 
   const answerTakeover = async (confirm: boolean) => {
-    if (!takeover) return;
+    if (!takeover || !takeoverOpen) return;
     setTakeoverBusy(true);
     setTakeoverError(null);
     try {
       const f = await flowsApi.step(takeover.flowId, 'confirmTakeover', { confirm });
-      setTakeover(null);
+      setTakeoverOpen(false);
       follow(f);
     } catch (err) {
       if (isApiError(err) && [404, 409, 410].includes(err.status)) {
-        setTakeover(null);
+        setTakeoverOpen(false);
         setFlowId(null);
         setCardAlert(t('login.cardRetry'));
       } else setTakeoverError(cardProblem(err, lang) ?? describeError(err, t));
@@ -110,7 +113,7 @@ export function CardLoginPanel({ from }: { from?: string }) {
         ⓘ {t('login.cardTip')}
       </Typography>
       <TakeoverDialog
-        open={Boolean(takeover)}
+        open={takeoverOpen}
         adminUsername={takeover?.adminUsername ?? ''}
         busy={takeoverBusy}
         error={takeoverError}
