@@ -22,6 +22,9 @@ export function enterpriseView(e: EnterpriseRow) {
     legalRepIdNumberMasked: e.legalRepIdNumberMasked,
     legalRepIdValidFrom: e.legalRepIdValidFrom,
     legalRepIdValidTo: e.legalRepIdValidTo,
+    address: e.address,
+    englishName: e.englishName,
+    infoSyncedAt: e.infoSyncedAt,
     createdAt: e.createdAt,
   };
 }

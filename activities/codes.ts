@@ -15,12 +15,24 @@ export interface IssueCodeInput {
   subject: string;
   target: string;
   channel: 'sms' | 'mail';
+  /**
+   * false: the code is made and kept but not sent. A flow that must answer the same whether or not
+   * an account exists (L4 mobile-number login) keeps a code nobody received, so checking it fails
+   * exactly as a wrong code does.
+   */
+  deliver?: boolean;
 }
 
 const TEMPLATES: Record<string, string> = {
   registration: '【中国国际贸易单一窗口】您正在注册管理员账号，验证码为 {code}，15分钟内有效。请勿泄露给他人。',
   cardRegistration: '【中国国际贸易单一窗口】您正在进行有卡用户注册，验证码为 {code}，15分钟内有效。请勿泄露给他人。',
+  mobileLogin: '【中国国际贸易单一窗口】您正在使用手机号登录，验证码为 {code}，15分钟内有效。请勿泄露给他人。',
+  changeMobile: '【中国国际贸易单一窗口】您正在修改绑定手机，验证码为 {code}，15分钟内有效。请勿泄露给他人。',
+  changeEmail: '【中国国际贸易单一窗口】您正在修改账号邮箱，邮箱验证码为 {code}，15分钟内有效。请勿泄露给他人。\nYou are changing the e-mail address of your Single Window account. Your code is {code}, valid for 15 minutes.',
   firstLogin: '【中国国际贸易单一窗口】您正在进行操作员首次登录验证，验证码为 {code}，15分钟内有效。请勿泄露给他人。',
+  individualRegistration: '【中国国际贸易单一窗口】您正在注册个人用户账号，验证码为 {code}，15分钟内有效。请勿泄露给他人。',
+  individualRegistrationMail: '【中国国际贸易单一窗口】您正在注册个人用户账号，邮箱验证码为 {code}，15分钟内有效。请勿泄露给他人。\nYou are registering an individual account of the China International Trade Single Window. Your e-mail verification code is {code}, valid for 15 minutes.',
+  overseasRegistration: '【中国国际贸易单一窗口】您正在注册境外用户账号，邮箱验证码为 {code}，15分钟内有效。请勿泄露给他人。\nYou are signing up for an overseas account of the China International Trade Single Window. Your e-mail verification code is {code}, valid for 15 minutes. Do not share it.',
 };
 
 export async function issueCode(services: Services, input: IssueCodeInput): Promise<{ expiresAt: string }> {
@@ -35,8 +47,10 @@ export async function issueCode(services: Services, input: IssueCodeInput): Prom
   const expiresAt = new Date(Date.now() + CODE_TTL_MS);
   const template = TEMPLATES[input.purpose] ?? '【中国国际贸易单一窗口】您的验证码为 {code}，15分钟内有效。';
   // Send first, then record: a crash in between leaves an unusable message, never a code nobody received.
-  const body = template.replace('{code}', code);
-  if (input.channel === 'mail') {
+  const body = template.replaceAll('{code}', code);
+  if (input.deliver === false) {
+    // nothing goes out (see IssueCodeInput.deliver)
+  } else if (input.channel === 'mail') {
     await services.mail.send({ sendKey: input.sendKey, to: input.target, template: input.purpose, subject: '中国国际贸易单一窗口 邮箱验证码 / Single Window e-mail verification code', body });
   } else {
     await services.sms.send({ sendKey: input.sendKey, to: input.target, template: input.purpose, body });

@@ -30,6 +30,7 @@ export interface CreateAdminInput {
   flowId: string;
   ip: string;
   enterprise: EnterpriseFields;
+  enterpriseKind?: 'enterprise' | 'institution'; // R3 registers a public institution (事业单位)
   account: { username: string; passwordHash: string; name: string; idType: string; idNumber: string; email: string; mobile: string };
 }
 
@@ -56,7 +57,7 @@ export async function createEnterpriseAdmin(services: Services, input: CreateAdm
             uscc: e.uscc,
             orgCode: e.orgCode,
             name: e.name,
-            kind: 'enterprise',
+            kind: input.enterpriseKind ?? 'enterprise',
             legalRepName: e.legalRepName,
             legalRepIdType: e.legalRepIdType,
             legalRepIdNumberEnc: legalRepId.enc,
@@ -69,7 +70,7 @@ export async function createEnterpriseAdmin(services: Services, input: CreateAdm
         );
         await recordAudit(services, {
           actorType: 'anonymous', actorId: '', actorName: input.account.username, action: 'enterprise.created',
-          entityType: 'enterprise', entityId: enterprise.id, details: { uscc: e.uscc, name: e.name }, ip: input.ip, flowId: input.flowId,
+          entityType: 'enterprise', entityId: enterprise.id, details: { uscc: e.uscc, name: e.name, kind: input.enterpriseKind ?? 'enterprise' }, ip: input.ip, flowId: input.flowId,
         }, transaction);
       }
       const a = input.account;

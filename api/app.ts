@@ -10,11 +10,17 @@ import { flowRoutes } from './routes/flows';
 import { captchaRoutes } from './routes/captcha';
 import { sessionRoutes } from './routes/session';
 import { accountRoutes } from './routes/account';
+import { accountCenterRoutes } from './routes/accountCenter';
 import { operatorRoutes } from './routes/operators';
+import { qualificationRoutes } from './routes/qualifications';
+import { permissionRoutes } from './routes/permissions';
+import { appRoutes } from './routes/apps';
 import { devRoutes } from './routes/dev';
+import { elicenseRoutes } from './routes/elicense';
 import { healthRoutes } from './routes/health';
 import { adminRoutes } from './routes/admin';
 import { cardChallengeRoutes, myCardRoutes } from './routes/cards';
+import { reviewUploadRoutes } from './routes/reviewUploads';
 
 export interface AppOptions {
   sessionHours: number;
@@ -40,11 +46,17 @@ export function createApp(services: Services, rt: FlowRuntime, opts: AppOptions)
   app.use('/healthz', healthRoutes(services, rt, opts.namespace));
   app.use('/api/captcha', captchaRoutes(services));
   app.use('/api/flows', flowRoutes(services, rt, opts.sessionHours));
+  app.use('/api/elicense', elicenseRoutes(services, rt));
   app.use('/api/session', sessionRoutes(services, rt, opts.sessionHours));
   app.use('/api/account', accountRoutes(services));
+  app.use('/api/account', accountCenterRoutes(services, rt));
   app.use('/api/operators', operatorRoutes(services));
+  app.use('/api/qualifications', qualificationRoutes(services));
+  app.use('/api/permissions', permissionRoutes(services));
+  app.use('/api/apps', appRoutes(services));
   app.use('/api/card-challenges', cardChallengeRoutes(services));
   app.use('/api/cards/mine', myCardRoutes(services));
+  app.use('/api/review-uploads', reviewUploadRoutes(services, rt));
   app.get('/api/config', (_req, res) => res.json({ cardAgentUrl: opts.cardAgentUrl, simulators: services.simulators }));
   if (services.simulators) app.use('/api/dev', devRoutes(services));
   app.use('/api/admin', adminRoutes(services, rt, opts));

@@ -6,6 +6,7 @@ import { validatePasswordPair } from '../domain/forms';
 import { hashPassword } from '../activities/passwords';
 import {
   FIELD_ERRORS,
+  FIRST_STEPS,
   FLOW_CLOSED,
   FLOW_UPDATES,
   FlowInput,
@@ -28,8 +29,6 @@ export function newFlowId(type: FlowType): string {
   return `${type}-${crypto.randomBytes(16).toString('base64url')}`;
 }
 
-const FIRST_STEP: Record<FlowType, string> = { registration: 'enterprise', firstLogin: 'smsCheck', cardLogin: 'present' };
-
 export async function startFlow<C extends Record<string, unknown>>(
   rt: FlowRuntime,
   type: FlowType,
@@ -46,7 +45,7 @@ export async function startFlow<C extends Record<string, unknown>>(
     typedSearchAttributes: new TypedSearchAttributes([
       { key: FlowTypeKey, value: type },
       { key: FlowStatusKey, value: 'active' },
-      { key: FlowStepKey, value: FIRST_STEP[type] },
+      { key: FlowStepKey, value: FIRST_STEPS[`${type}:${String(context.variant ?? '')}`] ?? FIRST_STEPS[type] },
       ...(applicant ? [{ key: ApplicantKey, value: applicant }] : []),
     ]),
   });
@@ -63,6 +62,24 @@ export async function readFlow(rt: FlowRuntime, flowId: string, owner: string): 
     if (err instanceof WorkflowNotFoundError) throw new ApiError(404, 'flow.notFound');
     throw err;
   }
+}
+
+/**
+ * A flow's view for the back office itself (a provider's callback), whoever's browser owns it;
+ * null when there is no such flow. Never hand this view to a browser.
+ */
+export async function peekFlow(rt: FlowRuntime, flowId: string): Promise<FlowView | null> {
+  try {
+    return (await rt.client.workflow.getHandle(flowId).query(stateQuery)).view;
+  } catch (err) {
+    if (err instanceof WorkflowNotFoundError) return null;
+    throw err;
+  }
+}
+
+/** An outside decision for a waiting flow (FlowDefinition.signals). */
+export async function signalFlow(rt: FlowRuntime, flowId: string, signal: string, payload: unknown): Promise<void> {
+  await rt.client.workflow.getHandle(flowId).signal(signal, payload);
 }
 
 /** Passwords are hashed here, before they enter a workflow; only policy findings go along. */

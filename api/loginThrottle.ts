@@ -60,3 +60,8 @@ export async function recordFailure(services: Services, usernameKey: string, ip:
 export async function recordSuccess(services: Services, usernameKey: string, ip: string): Promise<void> {
   await services.db.models.Throttle.destroy({ where: { key: keysFor(services, usernameKey, ip).account } });
 }
+
+/** Lifts the per-account wait and lock of an account name: after its password was reset. */
+export async function clearAccountThrottle(services: Services, usernameKey: string): Promise<void> {
+  await services.db.models.Throttle.destroy({ where: { key: keysFor(services, usernameKey, '').account } });
+}

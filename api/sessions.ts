@@ -65,16 +65,23 @@ declare module 'express-serve-static-core' {
   }
 }
 
+/** The logged-in account of this request and its session, by the rules of requireAccount; or null. */
+export async function sessionAccount(services: Services, req: Request) {
+  const session = await findSession(services, req, 'account');
+  const account = session ? await services.db.models.Account.findByPk(session.subjectId) : null;
+  if (!session || !account || account.status === 'disabled') return null;
+  // An inactive (card-created) account only lives in a card session until it is activated.
+  if (account.status === 'inactive' && session.method !== 'card') return null;
+  return { account, session };
+}
+
 /** Portal routes: a logged-in, active account, or 401. */
 export function requireAccount(services: Services) {
   return async (req: Request, _res: Response, next: NextFunction) => {
-    const session = await findSession(services, req, 'account');
-    const account = session ? await services.db.models.Account.findByPk(session.subjectId) : null;
-    if (!account || account.status === 'disabled') return next(new ApiError(401, 'notLoggedIn'));
-    // An inactive (card-created) account only lives in a card session until it is activated.
-    if (account.status === 'inactive' && session!.method !== 'card') return next(new ApiError(401, 'notLoggedIn'));
-    req.account = account;
-    req.portalSession = session!;
+    const current = await sessionAccount(services, req);
+    if (!current) return next(new ApiError(401, 'notLoggedIn'));
+    req.account = current.account;
+    req.portalSession = current.session;
     next();
   };
 }
@@ -105,4 +112,12 @@ export function browserOwner(services: Services, req: Request, res: Response): s
     req.cookies = { ...req.cookies, [BROWSER_COOKIE]: token };
   }
   return keyedHash(services.keys, 'browser', token);
+}
+
+/**
+ * The owner of an account's own flow (ACCOUNT_FLOWS): that account in this browser. Another
+ * account in the same browser, or the browser after logout, gets another owner and so a 404.
+ */
+export function accountFlowOwner(services: Services, req: Request, res: Response, accountId: number): string {
+  return keyedHash(services.keys, 'account-flow', `${accountId}:${browserOwner(services, req, res)}`);
 }

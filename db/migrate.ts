@@ -7,12 +7,18 @@ import { SequelizeStorage, Umzug } from 'umzug';
 import * as m0001 from './migrations/0001-initial';
 import * as m0002 from './migrations/0002-cards';
 import * as m0003 from './migrations/0003-account-types';
+import * as m0005 from './migrations/0005-account-center';
+import * as m0006 from './migrations/0006-qualifications-permissions';
+import * as m0007 from './migrations/0007-reviews';
 
 // Listed explicitly so the compiled build and the TypeScript sources run the same list.
 const MIGRATIONS = [
   { name: '0001-initial', module: m0001 },
   { name: '0002-cards', module: m0002 },
   { name: '0003-account-types', module: m0003 },
+  { name: '0005-account-center', module: m0005 },
+  { name: '0006-qualifications-permissions', module: m0006 },
+  { name: '0007-reviews', module: m0007 },
 ];
 
 export async function migrate(sequelize: Sequelize): Promise<string[]> {

@@ -1,6 +1,9 @@
 // The tables of the back office. The schema itself is made by migrations (db/migrations);
 // these definitions only map rows to typed objects.
 import { DataTypes, Model, ModelStatic, Optional, Sequelize } from 'sequelize';
+import { defineReviewModels } from './reviewModels';
+import { defineManageModels } from './manageModels';
+import { defineAccountCenterModels } from './accountCenterModels';
 
 type Row<A extends object, Auto extends keyof A = never> = Model<A, Optional<A, Auto>> & A;
 
@@ -18,6 +21,9 @@ export interface EnterpriseAttrs {
   legalRepIdNumberMasked: string;
   legalRepIdValidFrom: string;
   legalRepIdValidTo: string;
+  address: string; // A1 企业地址, refreshed by A6 (MOFCOM)
+  englishName: string; // refreshed by A6 (MOFCOM)
+  infoSyncedAt: Date | null; // last A6 同步更新
   createdAt: Date;
   updatedAt: Date;
 }
@@ -56,7 +62,7 @@ export interface AccountAttrs {
 }
 
 export type SessionSubject = 'account' | 'staff';
-export type SessionMethod = 'password' | 'card';
+export type SessionMethod = 'password' | 'card' | 'mobile';
 export interface SessionAttrs {
   id: string; // keyed hash of the cookie token; the token itself is never stored
   subjectType: SessionSubject;
@@ -70,7 +76,7 @@ export interface SessionAttrs {
   createdAt: Date;
 }
 
-export type StaffRole = 'supervisor' | 'reviewer';
+export type StaffRole = 'supervisor' | 'reviewer' | 'sysadmin';
 export interface StaffAttrs {
   id: number;
   username: string;
@@ -217,7 +223,7 @@ const str = (len = 255) => ({ type: DataTypes.STRING(len), allowNull: false, def
 const stamps = { createdAt: DataTypes.DATE, updatedAt: DataTypes.DATE };
 
 export function defineModels(sequelize: Sequelize) {
-  const Enterprise = sequelize.define<Row<EnterpriseAttrs, 'id' | 'createdAt' | 'updatedAt'>>(
+  const Enterprise = sequelize.define<Row<EnterpriseAttrs, 'id' | 'createdAt' | 'updatedAt' | 'address' | 'englishName' | 'infoSyncedAt'>>(
     'Enterprise',
     {
       id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
@@ -232,6 +238,9 @@ export function defineModels(sequelize: Sequelize) {
       legalRepIdNumberMasked: str(40),
       legalRepIdValidFrom: str(8),
       legalRepIdValidTo: str(8),
+      address: str(300),
+      englishName: str(200),
+      infoSyncedAt: { type: DataTypes.DATE, allowNull: true },
       ...stamps,
     },
     { tableName: 'enterprises' },
@@ -468,7 +477,9 @@ export function defineModels(sequelize: Sequelize) {
   Account.belongsTo(Enterprise, { foreignKey: 'enterpriseId', as: 'enterprise' });
   Enterprise.hasMany(Account, { foreignKey: 'enterpriseId', as: 'accounts' });
 
-  return { Enterprise, Account, Session, Staff, Throttle, Captcha, OneTimeCode, Outbox, AuditEvent, RegistryRecord, Card, CardOperation, CardChallenge, OverseasProfile };
+  const reviewModels = defineReviewModels(sequelize);
+
+  return { Enterprise, Account, Session, Staff, Throttle, Captcha, OneTimeCode, Outbox, AuditEvent, RegistryRecord, Card, CardOperation, CardChallenge, OverseasProfile, ...reviewModels, ...defineManageModels(sequelize), ...defineAccountCenterModels(sequelize) };
 }
 
 export type EnterpriseRow = InstanceType<Models['Enterprise']>;

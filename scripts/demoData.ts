@@ -6,6 +6,7 @@ import { hashPassword } from '../activities/passwords';
 import { sealIdNumber } from '../activities/identity';
 import { recordAudit } from '../activities/audit';
 import { DEFAULT_OPERATOR_PASSWORD } from '../domain/accounts';
+import { seedManageDemo } from './demoManage';
 
 export const DEMO_LOGINS = {
   staff: [
@@ -32,7 +33,7 @@ export async function seedDemoData(services: Services): Promise<void> {
   }
   await seedRegistry(services.db);
 
-  if (await Enterprise.findOne({ where: { uscc: DEMO_ENTERPRISE.uscc } })) return;
+  if (await Enterprise.findOne({ where: { uscc: DEMO_ENTERPRISE.uscc } })) return seedManageDemo(services, DEMO_ENTERPRISE.uscc);
   const rep = sealIdNumber(services.keys, 'resident', DEMO_ENTERPRISE.legalRepIdNumber);
   await services.db.sequelize.transaction(async (transaction) => {
     const e = await Enterprise.create({
@@ -58,4 +59,5 @@ export async function seedDemoData(services: Services): Promise<void> {
       await recordAudit(services, { actorType: 'system', actorId: 'demo', actorName: 'demo data', action: 'account.seeded', entityType: 'account', entityId: a.id, details: { username: a.username } }, transaction);
     }
   });
+  await seedManageDemo(services, DEMO_ENTERPRISE.uscc); // migrated users, qualifications, app permissions
 }

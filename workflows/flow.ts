@@ -2,11 +2,14 @@
 // validator rejects bad input with field-level error codes; the flow expires on a timer; its
 // state is a query. Flow types only declare their steps (see registration.ts).
 import {
+  ActivityFailure,
   ApplicationFailure,
   allHandlersFinished,
   condition,
   defineQuery,
+  defineSignal,
   defineUpdate,
+  log,
   setHandler,
   upsertSearchAttributes,
   workflowInfo,
@@ -38,6 +41,8 @@ export interface FlowControl {
   complete(): void;
   tag(attrs: { uscc?: string; applicant?: string }): void;
   now(): number;
+  /** Moves the flow's timer (e.g. while a clerk reviews it); onTimeout runs when it fires. */
+  extendUntil(epochMs: number): void;
 }
 
 export interface StepDefinition<S, F> {
@@ -53,11 +58,25 @@ export interface FlowDefinition<S, C> {
   init(context: C): S;
   view(state: S): Record<string, unknown>;
   updates: Record<string, StepDefinition<S, any>>;
+  /**
+   * Decisions from outside the browser (a provider's callback, later a clerk): Temporal signals.
+   * A handler runs one at a time with the steps and only while the flow is active; it checks
+   * the state itself (a late or repeated signal should change nothing). A handler that rejects
+   * its payload with fieldErrors leaves the flow as it was; it never fails the workflow.
+   */
+  signals?: Record<string, (state: S, payload: any, flow: FlowControl) => Promise<void> | void>;
+  /**
+   * Runs when the flow's timer fires, one at a time with the steps. If it leaves the flow active
+   * with a later deadline (flow.extendUntil), the flow goes on waiting; otherwise it expires.
+   */
+  onTimeout?(state: S, flow: FlowControl): Promise<void>;
 }
 
 export async function runFlow<S, C>(def: FlowDefinition<S, C>, input: FlowInput<C>): Promise<FlowView> {
   const startedAt = workflowInfo().startTime.getTime();
-  const expiresAt = new Date(startedAt + input.expiresInMs).toISOString();
+  let deadline = startedAt + input.expiresInMs;
+  let deadlineMoved = false;
+  let expiresAt = new Date(deadline).toISOString();
   const state = def.init(input.context);
   let step = def.steps[0];
   let status: FlowStatus = 'active';
@@ -91,9 +110,31 @@ export async function runFlow<S, C>(def: FlowDefinition<S, C>, input: FlowInput<
       if (applicant) upsertSearchAttributes([{ key: ApplicantKey, value: applicant }]);
     },
     now: () => Date.now(),
+    extendUntil(epochMs) {
+      deadline = epochMs;
+      expiresAt = new Date(epochMs).toISOString();
+      deadlineMoved = true;
+    },
   };
 
   setHandler(stateQuery, () => ({ owner: input.owner, view: view() }));
+
+  for (const [name, handler] of Object.entries(def.signals ?? {})) {
+    setHandler(defineSignal<[unknown]>(name), async (payload) => {
+      await condition(() => !busy);
+      if (status !== 'active') return;
+      busy = true;
+      try {
+        await handler(state, payload, control);
+      } catch (err) {
+        // A refused payload or an activity that gave up leaves the flow waiting as it was.
+        if (err instanceof ActivityFailure) log.warn(`signal ${name}: activity failed`, { error: err.message });
+        else if (!(err instanceof ApplicationFailure && err.type === FIELD_ERRORS)) throw err;
+      } finally {
+        busy = false;
+      }
+    });
+  }
 
   for (const [name, stepDef] of Object.entries(def.updates)) {
     setHandler(
@@ -124,8 +165,28 @@ export async function runFlow<S, C>(def: FlowDefinition<S, C>, input: FlowInput<
     );
   }
 
-  const finished = await condition(() => status !== 'active', input.expiresInMs);
-  if (!finished) {
+  while (status === 'active') {
+    await condition(() => status !== 'active' || deadlineMoved, Math.max(1, deadline - Date.now()));
+    if (status !== 'active') break;
+    if (deadlineMoved && deadline > Date.now()) {
+      deadlineMoved = false; // a step moved the deadline: wait for the new one
+      continue;
+    }
+    if (def.onTimeout) {
+      await condition(() => !busy);
+      busy = true;
+      deadlineMoved = false;
+      try {
+        await def.onTimeout(state, control);
+      } finally {
+        busy = false;
+      }
+      if (status !== 'active') break;
+      if (deadlineMoved && deadline > Date.now()) {
+        deadlineMoved = false;
+        continue;
+      }
+    }
     status = 'expired';
     upsertSearchAttributes([{ key: FlowStatusKey, value: status }]);
   }

@@ -1,8 +1,8 @@
 // Types shared by the flow mechanism, the API and the portal contract. No runtime imports.
 import type { FieldErrors } from '../domain/errors';
 
-export type FlowType = 'registration' | 'firstLogin' | 'cardLogin';
-export const FLOW_TYPES: readonly FlowType[] = ['registration', 'firstLogin', 'cardLogin'];
+export type FlowType = 'registration' | 'firstLogin' | 'cardLogin' | 'individualRegistration' | 'overseasRegistration' | 'passwordRecovery' | 'changeMobile' | 'changeEmail' | 'mobileLogin' | 'usernameRecovery';
+export const FLOW_TYPES: readonly FlowType[] = ['registration', 'firstLogin', 'cardLogin', 'individualRegistration', 'overseasRegistration', 'passwordRecovery', 'changeMobile', 'changeEmail', 'mobileLogin', 'usernameRecovery'];
 export type FlowStatus = 'active' | 'completed' | 'expired';
 
 /** The updates each flow type accepts (the API refuses any other step name up front). */
@@ -10,10 +10,59 @@ export const FLOW_UPDATES: Record<FlowType, readonly string[]> = {
   registration: ['enterprise', 'sendSmsCode', 'account'],
   firstLogin: ['sendSmsCode', 'smsCheck', 'newPassword'],
   cardLogin: ['present', 'confirmTakeover', 'sendSmsCode', 'register'],
+  individualRegistration: ['sendSmsCode', 'sendEmailCode', 'account'],
+  overseasRegistration: ['sendEmailCode', 'account'],
+  passwordRecovery: ['username', 'chooseMethod', 'sendSmsCode', 'sendEmailCode', 'verify', 'requestReview', 'submitReview', 'reset'],
+  usernameRecovery: ['sendSmsCode', 'mobile', 'identity', 'sendOperatorCode', 'more', 'requestReview', 'submitReview'],
+  changeMobile: ['sendSmsCode', 'confirm'],
+  changeEmail: ['sendEmailCode', 'confirm'],
+  mobileLogin: ['sendSmsCode', 'login'],
 };
 
 /** Flow types a browser may start by itself; the others are started by the back office. */
-export const SELF_SERVICE_FLOWS: readonly FlowType[] = ['registration', 'cardLogin'];
+export const SELF_SERVICE_FLOWS: readonly FlowType[] = ['registration', 'cardLogin', 'individualRegistration', 'overseasRegistration', 'passwordRecovery', 'mobileLogin', 'usernameRecovery'];
+
+/**
+ * Flows of a logged-in account (A3), started by POST /api/account/flows with the account in the
+ * context. Their owner is the account in that browser: another account, or the same browser
+ * logged out, never sees or drives them.
+ */
+export const ACCOUNT_FLOWS: readonly FlowType[] = ['changeMobile', 'changeEmail'];
+
+/** Flows that end in a login (view.data.loginAccountId): the session method they open. */
+export const LOGIN_FLOWS: Partial<Record<FlowType, { method: 'card' | 'mobile'; field: string }>> = {
+  cardLogin: { method: 'card', field: 'card' },
+  mobileLogin: { method: 'mobile', field: 'smsCode' },
+};
+
+/**
+ * Variants a flow type may be started with (`POST /api/flows { type, variant }`), the first being
+ * the default. registration: R2 enterprise, R3 public institution, R8 electronic business license.
+ */
+export const FLOW_VARIANTS: Partial<Record<FlowType, readonly string[]>> = {
+  registration: ['enterprise', 'institution', 'elicense'],
+  usernameRecovery: ['admin', 'operator', 'individual'], // U1/U3 admin, U4 operator, U5 individual
+};
+
+/** The first step of each flow type, and of a variant that starts elsewhere (`type:variant`). */
+export const FIRST_STEPS: Record<string, string> = {
+  registration: 'enterprise',
+  'registration:elicense': 'elicense',
+  firstLogin: 'smsCheck',
+  cardLogin: 'present',
+  individualRegistration: 'account',
+  overseasRegistration: 'account',
+  passwordRecovery: 'username',
+  usernameRecovery: 'mobile',
+  changeMobile: 'verify',
+  changeEmail: 'verify',
+  mobileLogin: 'mobile',
+};
+
+/** Signals from outside the browser, by flow type (the API's callbacks send them). */
+export const LICENSE_SCANNED = 'licenseScanned';
+/** A clerk decided a review case of the flow (the decision itself is read from the database). */
+export const REVIEW_DECIDED = 'reviewDecided';
 
 /** What starts a flow. The owner is a keyed hash of the browser's cookie, never the cookie. */
 export interface FlowInput<C = Record<string, unknown>> {

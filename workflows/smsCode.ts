@@ -5,6 +5,7 @@ import { validateMobile } from '../domain/accounts';
 import type { FieldErrors } from '../domain/errors';
 import { acts } from './activities';
 import { fieldErrors, FlowControl } from './flow';
+import type { IssueCodeInput } from '../activities/codes';
 
 export const RESEND_AFTER_MS = 60_000;
 export const MAX_SENDS = 5;
@@ -39,13 +40,15 @@ export async function sendSmsCode(opts: {
   sms: SmsState;
   fields: SendSmsFields;
   flow: FlowControl;
+  /** The activity that makes the code; acts.issueCode unless the flow decides delivery itself (L4). */
+  issue?: (input: IssueCodeInput) => Promise<unknown>;
 }): Promise<void> {
   const { sms, flow } = opts;
   if (sms.sends >= MAX_SENDS) fieldErrors({ smsCode: 'sms.tooManySends' });
   if (sms.lastSentAt !== undefined && flow.now() - sms.lastSentAt < RESEND_AFTER_MS) fieldErrors({ smsCode: 'sms.tooSoon' });
   const captcha = await acts.verifyCaptcha(opts.fields.captchaId as string, opts.fields.captcha as string);
   if (captcha) fieldErrors({ captcha });
-  await acts.issueCode({
+  await (opts.issue ?? acts.issueCode)({
     sendKey: `${opts.flowId}:${opts.purpose}:${sms.sends + 1}`,
     purpose: opts.purpose,
     subject: opts.flowId,

@@ -1,7 +1,7 @@
 // C1 my IC card (bind, unbind) and O3 adding an operator with the operator's card.
 import { UniqueConstraintError } from 'sequelize';
 import type { FieldErrors } from '../../domain/errors';
-import type { AccountRow, CardAttrs } from '../../db';
+import type { AccountAttrs, AccountRow, CardAttrs, EnterpriseAttrs } from '../../db';
 import { DEFAULT_OPERATOR_PASSWORD } from '../../domain/accounts';
 import { accountView } from '../accounts';
 import { recordAudit } from '../audit';
@@ -11,15 +11,33 @@ import type { Services } from '../services';
 import { bindCardToAccount } from './login';
 import { recordCardOperation } from './registry';
 
+/** The parts of an account and its enterprise a card's holder identity is compared with. */
+export type CardFitAccount = Pick<AccountAttrs, 'kind' | 'name' | 'idType' | 'idNumberHash'>;
+export type CardFitEnterprise = Pick<EnterpriseAttrs, 'uscc' | 'legalRepName' | 'legalRepIdType' | 'legalRepIdNumberHash'>;
+export type CardFitCard = Pick<CardAttrs, 'uscc' | 'cardType' | 'holderName' | 'holderIdType' | 'holderIdHash'>;
+
+/**
+ * Why a card does not fit an account's identity, or null: the enterprise, the card type, and the
+ * holder (name, ID type, ID number) as the account's owner or, for the administrator, as the
+ * legal representative. Binding (C1) and identity changes (N6: drop a card that no longer fits)
+ * use the same rule.
+ */
+export function cardMismatch(account: CardFitAccount, enterprise: CardFitEnterprise | null, card: CardFitCard): string | null {
+  if (!enterprise || enterprise.uscc !== card.uscc) return 'card.otherEnterprise';
+  if ((account.kind === 'admin') !== (card.cardType === 'legal')) return 'card.wrongType';
+  const holder = card.holderName.trim();
+  const sameAsAccount = card.holderIdType === account.idType && card.holderIdHash === account.idNumberHash && holder === account.name.trim();
+  // The administrator represents the legal person: the legal representative's card fits it too.
+  const sameAsLegalRep = account.kind === 'admin' && card.holderIdType === enterprise.legalRepIdType
+    && card.holderIdHash === enterprise.legalRepIdNumberHash && holder === enterprise.legalRepName.trim();
+  return sameAsAccount || sameAsLegalRep ? null : 'card.identityMismatch';
+}
+
 /** Why a proven card may not be bound to this account, or null. */
 export async function bindingProblem(services: Services, account: AccountRow, card: CardAttrs): Promise<string | null> {
   const enterprise = account.enterpriseId ? await services.db.models.Enterprise.findByPk(account.enterpriseId) : null;
-  if (!enterprise || enterprise.uscc !== card.uscc) return 'card.otherEnterprise';
-  if ((account.kind === 'admin') !== (card.cardType === 'legal')) return 'card.wrongType';
-  const sameAsAccount = card.holderIdType === account.idType && card.holderIdHash === account.idNumberHash;
-  // The administrator represents the legal person: the legal representative's card fits it too.
-  const sameAsLegalRep = account.kind === 'admin' && card.holderIdType === enterprise.legalRepIdType && card.holderIdHash === enterprise.legalRepIdNumberHash;
-  if (!sameAsAccount && !sameAsLegalRep) return 'card.identityMismatch';
+  const mismatch = cardMismatch(account, enterprise, card);
+  if (mismatch) return mismatch;
   if (card.accountId && card.accountId !== account.id) return 'card.boundElsewhere';
   if (await services.db.models.Card.findOne({ where: { accountId: account.id } })) return 'card.alreadyBound';
   return null;

@@ -11,6 +11,8 @@ import outbox from './outbox';
 import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
 import registry, { registryWrite } from './registry';
+import reviews from './reviews';
+import reviewReasons from './reviews/reasons';
 
 /**
  * Supervisors see every resource; reviewers see flows, accounts, enterprises, IC cards/IKeys
@@ -29,11 +31,17 @@ export const App = () => (
     >
         {(permissions: string) => (
             <>
+                <Resource name="reviews" {...reviews} />
                 <Resource name="flows" {...flows} />
                 <Resource name="accounts" {...accounts} />
                 <Resource name="enterprises" {...enterprises} />
                 <Resource name="cards" {...cards} />
                 <Resource name="audit-events" {...auditEvents} />
+                {permissions === 'supervisor' || permissions === 'sysadmin' ? (
+                    <Resource name="review-reasons" {...reviewReasons} />
+                ) : (
+                    <Resource name="review-reasons" list={reviewReasons.list} icon={reviewReasons.icon} />
+                )}
                 {permissions === 'supervisor' && (
                     <>
                         <Resource name="registry" {...registry} {...registryWrite} />

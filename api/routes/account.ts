@@ -3,6 +3,7 @@ import { Router } from 'express';
 import { accountWithEnterprise, activateAccount, changePassword } from '../../activities/accounts';
 import { hashPassword, verifyPassword } from '../../activities/passwords';
 import type { Services } from '../../activities/services';
+import { accountCenterView } from '../../activities/accountCenter';
 import { validatePasswordPair } from '../../domain/forms';
 import { ApiError, clientIp, fieldError, strings } from '../http';
 import { checkThrottle, recordFailure, recordSuccess } from '../loginThrottle';
@@ -12,8 +13,9 @@ export function accountRoutes(services: Services): Router {
   const router = Router();
   router.use(requireAccount(services));
 
+  // A1: what the account's type shows (account, enterprise, overseas profile, capabilities).
   router.get('/', async (req, res) => {
-    res.json(await accountWithEnterprise(services, req.account!.id));
+    res.json(await accountCenterView(services, req.account!.id));
   });
 
   router.post('/password', async (req, res) => {

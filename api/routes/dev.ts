@@ -6,9 +6,13 @@ import type { Services } from '../../activities/services';
 import { ApiError, fieldError, strings } from '../http';
 import { issueCard } from '../../activities/cards/registry';
 import { validateIdNumber, validateUscc } from '../../domain/identifiers';
+import { devElicenseRoutes } from './devElicense';
 
 export function devRoutes(services: Services): Router {
   const router = Router();
+
+  // R8: the electronic-business-license app (scan a registration's QR code, authorize).
+  router.use('/elicense', devElicenseRoutes(services));
 
   router.get('/outbox', async (req, res) => {
     const limit = Math.min(Number(req.query.limit) || 50, 200);

@@ -1,45 +1,64 @@
-// /api/operators: the administrator's own operators (O2 add without card).
+// /api/operators: the administrator's own operators. O1 list with search and pages, O2 add without
+// card, O3 add with the operator's card, O4 edit and delete (O5: refused while the operator's card
+// outranks the administrator), O6 migrated users (password reset, username re-created).
 import { Router } from 'express';
 import type { Request } from 'express';
-import { accountView, createOperator, endSessionsOf } from '../../activities/accounts';
-import { recordAudit } from '../../activities/audit';
+import { createOperator } from '../../activities/accounts';
 import { createOperatorWithCard, operatorProtected } from '../../activities/cards/binding';
-import { validateEmail, validateMobile, validatePersonName, validateUsername } from '../../domain/accounts';
-import { cardFromProof } from './cards';
+import {
+  deleteOperator, listOperators, markUsernameReused, releasedUsernames, resetMigratedPassword, REUSED_REMARK, updateOperator,
+} from '../../activities/operatorsManage';
 import type { Services } from '../../activities/services';
-import { validateOperatorInfo } from '../../domain/forms';
+import { validateEmail, validateMobile } from '../../domain/accounts';
 import { chinaToday } from '../../domain/dates';
+import { validateOperatorInfo } from '../../domain/forms';
+import { validateOperatorEdit, validateOperatorUsername } from '../../domain/operators';
 import { ApiError, clientIp, fieldError, strings } from '../http';
+import { clearAccountThrottle } from '../loginThrottle';
 import { requireAccount, requireAdmin } from '../sessions';
+import { cardFromProof } from './cards';
 
 const FIELDS = ['username', 'name', 'mobile', 'idType', 'idNumber', 'idValidFrom', 'idValidTo', 'email'] as const;
+const EDIT_FIELDS = ['name', 'mobile', 'idType', 'idNumber', 'idValidFrom', 'idValidTo', 'email', 'status'] as const;
+
+const queryText = (v: unknown) => (typeof v === 'string' ? v.slice(0, 60) : '');
 
 export function operatorRoutes(services: Services): Router {
   const router = Router();
   router.use(requireAccount(services), requireAdmin);
 
+  // O1: ?username=&name= (parts of either, any case for usernames), &page= (from 1) &pageSize= (10, 20, 50, 100).
   router.get('/', async (req, res) => {
-    const { Account, Card } = services.db.models;
-    const rows = await Account.findAll({ where: { enterpriseId: req.account!.enterpriseId, kind: 'operator' }, order: [['id', 'ASC']] });
-    const cards = await Card.findAll({ where: { accountId: rows.map((r) => r.id) } });
-    const adminHasCard = Boolean(await Card.findOne({ where: { accountId: req.account!.id } }));
-    res.json({
-      items: rows.map((r) => {
-        const card = cards.find((c) => c.accountId === r.id);
-        // O5: the portal greys out edit and delete where the API would refuse them.
-        return { ...accountView(r), cardNo: card?.cardNo ?? null, protected: Boolean(card) && !adminHasCard };
-      }),
-    });
+    res.json(await listOperators(services, req.account!, {
+      username: queryText(req.query.username),
+      name: queryText(req.query.name),
+      page: Number(req.query.page) || 1,
+      pageSize: Number(req.query.pageSize) || 10,
+    }));
+  });
+
+  // O6: usernames of deleted migrated users that may be created again outside the username rules.
+  router.get('/released-usernames', async (req, res) => {
+    res.json({ items: await releasedUsernames(services, req.account!.enterpriseId!) });
   });
 
   router.post('/', async (req, res) => {
     const raw = strings(req.body, FIELDS);
     const f = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, v.trim()])) as typeof raw;
     f.idNumber = f.idNumber.toUpperCase();
+    const released = await releasedUsernames(services, req.account!.enterpriseId!);
     const errors = validateOperatorInfo(f, chinaToday());
+    delete errors.username;
+    const usernameError = validateOperatorUsername(f.username, released);
+    if (usernameError) errors.username = usernameError;
     if (Object.keys(errors).length) throw fieldError(errors);
     const result = await createOperator(services, req.account!, f, clientIp(req));
     if ('errors' in result) throw fieldError(result.errors);
+    if (released.includes(f.username)) {
+      await markUsernameReused(services, req.account!.enterpriseId!, f.username, result.operator.id);
+      res.status(201).json({ ...result.operator, remark: REUSED_REMARK });
+      return;
+    }
     res.status(201).json(result.operator);
   });
 
@@ -49,7 +68,7 @@ export function operatorRoutes(services: Services): Router {
     const form = { username: f.username.trim(), mobile: f.mobile.trim(), email: f.email.trim() };
     const errors: Record<string, string> = {};
     const put = (k: string, v: string | null) => { if (v) errors[k] = v; };
-    put('username', validateUsername('operator', form.username));
+    put('username', validateOperatorUsername(form.username, await releasedUsernames(services, req.account!.enterpriseId!)));
     put('mobile', validateMobile(form.mobile));
     if (form.email) put('email', validateEmail(form.email));
     if (Object.keys(errors).length) throw fieldError(errors);
@@ -69,41 +88,40 @@ export function operatorRoutes(services: Services): Router {
     return operator;
   }
 
+  // O4: everything but the username. A field left out keeps its value; an empty mobile or ID
+  // number keeps the stored one (the list shows both masked only).
   router.put('/:id', async (req, res) => {
     const operator = await ownOperator(req);
-    const f = strings(req.body, ['name', 'mobile', 'email', 'status'] as const);
-    const errors: Record<string, string> = {};
-    const put = (k: string, v: string | null) => { if (v) errors[k] = v; };
-    put('name', validatePersonName(f.name.trim()));
-    put('mobile', validateMobile(f.mobile.trim()));
-    if (f.email.trim()) put('email', validateEmail(f.email.trim()));
-    if (!['active', 'disabled'].includes(f.status)) errors.status = 'required';
+    const body = req.body && typeof req.body === 'object' ? (req.body as Record<string, unknown>) : {};
+    const given = (k: string) => typeof body[k] === 'string';
+    const raw = strings(body, EDIT_FIELDS);
+    const keep: Record<string, string> = {
+      name: operator.name, idType: operator.idType, idValidFrom: operator.idValidFrom, idValidTo: operator.idValidTo,
+      email: operator.email, status: operator.status === 'disabled' ? 'disabled' : 'active',
+    };
+    const f = Object.fromEntries(EDIT_FIELDS.map((k) => [k, given(k) ? raw[k].trim() : keep[k] ?? ''])) as Record<(typeof EDIT_FIELDS)[number], string>;
+    f.idNumber = f.idNumber.toUpperCase();
+    const identityGiven = ['idType', 'idNumber', 'idValidFrom', 'idValidTo'].some(given);
+    const errors = validateOperatorEdit(f, chinaToday(), { currentIdType: operator.idType, checkValidity: identityGiven });
     if (Object.keys(errors).length) throw fieldError(errors);
-    const before = { name: operator.name, mobile: operator.mobile, email: operator.email, status: operator.status };
-    await services.db.sequelize.transaction(async (transaction) => {
-      await operator.update({ name: f.name.trim(), mobile: f.mobile.trim(), email: f.email.trim(), status: f.status as 'active' | 'disabled' }, { transaction });
-      if (f.status === 'disabled') await endSessionsOf(services, operator.id, transaction);
-      await recordAudit(services, {
-        actorType: 'account', actorId: req.account!.id, actorName: req.account!.username, action: 'operator.updated',
-        entityType: 'account', entityId: operator.id,
-        details: { changed: Object.keys(before).filter((k) => (before as Record<string, string>)[k] !== (f as Record<string, string>)[k].trim()) }, ip: clientIp(req),
-      }, transaction);
-    });
-    res.json(accountView(operator));
+    const result = await updateOperator(services, req.account!, operator, { ...f, status: f.status as 'active' | 'disabled' }, clientIp(req));
+    if ('errors' in result) throw fieldError(result.errors);
+    res.json({ ...result.operator, consequences: result.consequences });
   });
 
   router.delete('/:id', async (req, res) => {
     const operator = await ownOperator(req);
-    await services.db.sequelize.transaction(async (transaction) => {
-      await services.db.models.Card.update({ accountId: null, boundAt: null }, { where: { accountId: operator.id }, transaction });
-      await endSessionsOf(services, operator.id, transaction);
-      await recordAudit(services, {
-        actorType: 'account', actorId: req.account!.id, actorName: req.account!.username, action: 'operator.deleted',
-        entityType: 'account', entityId: operator.id, details: { username: operator.username }, ip: clientIp(req),
-      }, transaction);
-      await operator.destroy({ transaction });
-    });
+    await deleteOperator(services, req.account!, operator, clientIp(req));
     res.status(204).end();
+  });
+
+  // O6: a migrated user's password back to the default (eight 8s); a change is forced at the next login.
+  router.post('/:id/reset-password', async (req, res) => {
+    const operator = await ownOperator(req);
+    const problem = await resetMigratedPassword(services, req.account!, operator, clientIp(req));
+    if (problem) throw new ApiError(409, problem);
+    await clearAccountThrottle(services, operator.usernameKey);
+    res.json({ username: operator.username, mustChangePassword: true });
   });
 
   return router;

@@ -33,7 +33,10 @@ describe('browser: portal registration and login, console login', () => {
     const username = uniqueUsername('web');
     const phone = mobile();
 
+    // R1: the chooser leads to the enterprise wizard.
     await page.goto('/register');
+    await page.getByTestId('register-enterprise').click();
+    await page.waitForURL('**/register/enterprise');
     await page.getByTestId('registration-steps').waitFor();
     expect(await page.getByTestId('registration-steps').innerText()).to.include('企业基本信息');
 

@@ -1,7 +1,7 @@
 import type { AuthProvider } from 'react-admin';
 import { API_ROOT, acceptLanguage } from './http';
 
-export type StaffRole = 'supervisor' | 'reviewer';
+export type StaffRole = 'supervisor' | 'reviewer' | 'sysadmin';
 export interface Staff {
     id: number | string;
     username: string;
@@ -76,6 +76,9 @@ const forgetStaff = () => {
 
 export const canRoleAccess = (role: StaffRole | undefined, resource: string, action: string) => {
     if (role === 'supervisor') return true;
+    // Review queues (V1–V3): every review role works them; reasons are edited by supervisors and system administrators.
+    if (resource === 'reviews') return role === 'reviewer' || role === 'sysadmin';
+    if (resource === 'review-reasons') return role === 'sysadmin' || READ_ACTIONS.includes(action);
     if (role === 'reviewer') {
         return REVIEWER_RESOURCES.includes(resource) && READ_ACTIONS.includes(action);
     }

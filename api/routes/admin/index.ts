@@ -13,6 +13,7 @@ import { FlowRuntime } from '../../flows';
 import { listQuery, sendList } from './listQuery';
 import { registryRoutes } from './registry';
 import { flowMonitorRoutes } from './flows';
+import { reviewRoutes } from './reviews';
 
 const like = (value: unknown) => ({ [Op.like]: `%${String(value).replace(/[%_\\]/g, '')}%` });
 
@@ -130,6 +131,7 @@ export function adminRoutes(services: Services, rt: FlowRuntime, opts: { session
 
   router.use('/registry', registryRoutes(services));
   router.use('/flows', flowMonitorRoutes(rt, opts));
+  router.use(reviewRoutes(services, rt));
   return router;
 }
 

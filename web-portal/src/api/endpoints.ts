@@ -1,6 +1,6 @@
 // One function per route of docs/api.md that the portal calls.
 import { api } from './client';
-import type { Account, Captcha, Card, CardChallenge, CardProof, CardPurpose, FlowResult, FlowState, FlowType, LoginResult, Operator, OutboxMessage, PortalConfig } from './types';
+import type { Account, Captcha, Card, CardChallenge, CardProof, CardPurpose, FlowResult, FlowState, FlowType, LicenseHolder, LoginResult, Operator, OutboxMessage, PortalConfig } from './types';
 
 const flowPath = (flowId: string) => `/api/flows/${encodeURIComponent(flowId)}`;
 
@@ -9,7 +9,7 @@ export const captchaApi = {
 };
 
 export const flowsApi = {
-  start: (type: FlowType) => api.post<FlowState>('/api/flows', { type }),
+  start: (type: FlowType, variant?: string) => api.post<FlowState>('/api/flows', variant ? { type, variant } : { type }),
   get: (flowId: string) => api.get<FlowState>(flowPath(flowId)),
   step: (flowId: string, step: string, fields: Record<string, unknown>) =>
     api.post<FlowResult>(`${flowPath(flowId)}/steps/${encodeURIComponent(step)}`, { fields }),
@@ -54,4 +54,7 @@ export const operatorsApi = {
 
 export const devApi = {
   outbox: () => api.get<{ items: OutboxMessage[] }>('/api/dev/outbox'),
+  /** R8 simulator: the electronic-business-license app. */
+  licenseHolders: () => api.get<{ items: LicenseHolder[] }>('/api/dev/elicense/holders'),
+  licenseScan: (flowId: string, uscc: string) => api.post<{ delivered: true; flowId: string; uscc: string }>('/api/dev/elicense/scan', { flowId, uscc }),
 };

@@ -1,6 +1,9 @@
 // Shapes of docs/api.md, as the portal sees them.
 
-export type FlowType = 'registration' | 'firstLogin' | 'cardLogin';
+export type FlowType = 'registration' | 'firstLogin' | 'cardLogin' | 'individualRegistration' | 'overseasRegistration';
+
+/** registration: R2 enterprise (default), R3 public institution, R8 electronic business license. */
+export type RegistrationVariant = 'enterprise' | 'institution' | 'elicense';
 export type FlowStatus = 'active' | 'completed' | 'expired';
 
 export interface FlowState {
@@ -129,3 +132,11 @@ export interface FieldProblem {
 }
 
 export type FieldProblems = Record<string, FieldProblem>;
+
+/** A company whose electronic business license the simulated app can present (R8). */
+export interface LicenseHolder {
+  uscc: string;
+  name: string;
+  legalRepName: string;
+  legalRepIdNumberMasked: string;
+}

@@ -10,9 +10,11 @@ export interface SmsCodeButtonProps {
   onSend: () => Promise<string | null | undefined | false>;
   disabled?: boolean;
   testId?: string;
+  /** Other wording, e.g. for e-mail codes ("发送邮箱验证码"). */
+  labels?: { send: string; resend: string };
 }
 
-export function SmsCodeButton({ onSend, disabled, testId = 'send-sms' }: SmsCodeButtonProps) {
+export function SmsCodeButton({ onSend, disabled, testId = 'send-sms', labels }: SmsCodeButtonProps) {
   const t = useT();
   const [until, setUntil] = useState(0);
   const [now, setNow] = useState(() => Date.now());
@@ -47,7 +49,7 @@ export function SmsCodeButton({ onSend, disabled, testId = 'send-sms' }: SmsCode
     }
   };
 
-  const label = sending ? t('sms.sending') : left > 0 ? t('sms.wait', { n: left }) : sentOnce ? t('sms.resend') : t('sms.send');
+  const label = sending ? t('sms.sending') : left > 0 ? t('sms.wait', { n: left }) : sentOnce ? (labels?.resend ?? t('sms.resend')) : (labels?.send ?? t('sms.send'));
 
   return (
     <Button

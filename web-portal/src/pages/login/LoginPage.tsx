@@ -174,6 +174,9 @@ export function LoginPage() {
             </Box>
           )}
           <Box sx={{ display: 'flex', justifyContent: 'flex-end', alignItems: 'center', mt: 2.5, gap: 0.5 }}>
+            <Link component={RouterLink} to="/forgot-password" data-testid="forgot-password-link" sx={{ mr: 'auto' }}>
+              {t('login.forgotPassword')}
+            </Link>
             <Typography variant="body2" color="text.secondary">
               {t('login.noAccount')}
             </Typography>

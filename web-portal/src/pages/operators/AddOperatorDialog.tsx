@@ -7,7 +7,7 @@ import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
-import { chinaToday, validateOperatorInfo } from '../../../../domain';
+import { chinaToday, validateOperatorInfo, validateOperatorUsername } from '../../../../domain';
 import { isApiError } from '../../api/client';
 import { operatorsApi } from '../../api/endpoints';
 import { describeError } from '../../api/errors';
@@ -29,17 +29,28 @@ const EMPTY = {
   email: '',
 };
 type Values = typeof EMPTY;
-const validate = (v: Values) => validateOperatorInfo(v, chinaToday());
+/** The rules of adding; a username of a deleted migrated user of this enterprise is exempt from the username rules (O6). */
+function validatorFor(released: readonly string[]) {
+  return (v: Values) => {
+    const e = validateOperatorInfo(v, chinaToday());
+    delete e.username;
+    const u = validateOperatorUsername(v.username.trim(), released);
+    if (u) e.username = u;
+    return e;
+  };
+}
 
 interface Props {
   open: boolean;
+  /** O6: usernames of this enterprise's deleted migrated users. */
+  released?: string[];
   onClose: () => void;
   onCreated: (op: Operator) => void;
 }
 
-export function AddOperatorDialog({ open, onClose, onCreated }: Props) {
+export function AddOperatorDialog({ open, released = [], onClose, onCreated }: Props) {
   const { t, lang } = useLanguage();
-  const form = useForm<Values>(EMPTY, validate);
+  const form = useForm<Values>(EMPTY, validatorFor(released));
   const [busy, setBusy] = useState(false);
   const [alert, setAlert] = useState<string | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
@@ -106,7 +117,19 @@ export function AddOperatorDialog({ open, onClose, onCreated }: Props) {
               {alert}
             </Alert>
           ) : null}
-          <FormField {...field('username')} label={t('ops.username')} hint={t('ops.usernameHint')} maxLength={18} autoComplete="off" autoFocus />
+          <FormField
+            {...field('username')}
+            label={t('ops.username')}
+            hint={released.includes(form.values.username.trim()) ? t('ops.releasedHint', { username: form.values.username.trim() }) : t('ops.usernameHint')}
+            maxLength={40}
+            autoComplete="off"
+            autoFocus
+          />
+          {released.length ? (
+            <Alert severity="info" sx={{ mb: 2, py: 0 }} data-testid="released-usernames">
+              {t('ops.releasedList', { names: released.join('、') })}
+            </Alert>
+          ) : null}
           <FormField {...field('name')} label={t('ops.name')} autoComplete="off" />
           <FormField {...field('mobile')} type="tel" label={t('ops.mobile')} inputMode="tel" maxLength={11} autoComplete="off" />
           <FormField {...field('idType')} label={t('ops.idType')} options={idTypeOptions(lang)} />

@@ -1,4 +1,5 @@
-// O4 删除 with confirmation; O5: 403 operator.cardProtected is explained, not retried.
+// O4 删除 with confirmation; O5: 403 operator.cardProtected is explained, not retried; O6: a
+// migrated user's username may be created again afterwards.
 import { useEffect, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
@@ -54,6 +55,11 @@ export function DeleteOperatorDialog({ operator, onClose, onDeleted }: Props) {
         <DialogContentText sx={{ color: 'text.primary' }}>
           {t('ops.deleteText', { username: operator?.username ?? '', name: operator?.name ?? '' })}
         </DialogContentText>
+        {(operator as { migrated?: boolean } | null)?.migrated ? (
+          <Alert severity="info" sx={{ mt: 2 }} data-testid="delete-migrated-note">
+            {t('ops.deleteMigratedNote')}
+          </Alert>
+        ) : null}
       </DialogContent>
       <DialogActions sx={{ justifyContent: 'center', py: 2 }}>
         <Button variant="contained" color="error" onClick={() => void remove()} disabled={busy} sx={{ minWidth: 100 }} data-testid="confirm-delete-operator">

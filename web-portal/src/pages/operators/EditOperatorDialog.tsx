@@ -1,4 +1,7 @@
-// O4 修改: name, mobile, e-mail and account status of an operator (the username never changes).
+// O4 编辑操作员信息 (manual 000 §3.2 修改): everything but the username, with the rules of adding —
+// name, ID type and number, validity, mobile, e-mail and 账号状态 (正常 / 停用). The list shows the
+// mobile and ID number masked: left empty they stay as they are. N6: before a change of identity
+// voids the real-name verification or unbinds the operator's card, the administrator confirms.
 // O5: 403 operator.cardProtected when the operator has a card and the administrator none.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import Alert from '@mui/material/Alert';
@@ -8,51 +11,58 @@ import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
-import { validateEmail, validateMobile, validatePersonName } from '../../../../domain';
+import { chinaToday, validateOperatorEdit } from '../../../../domain';
 import { isApiError } from '../../api/client';
-import { operatorsApi } from '../../api/endpoints';
 import { describeError } from '../../api/errors';
-import type { Operator } from '../../api/types';
+import { manageApi, type EditedOperator, type ManagedOperator } from '../../api/manageEndpoints';
 import { FormField } from '../../components/FormField';
+import { idTypeOptions } from '../../components/idTypes';
 import { focusFirstProblem } from '../../forms/focus';
 import { useForm } from '../../forms/useForm';
-import { useT } from '../../i18n';
+import { useLanguage } from '../../i18n';
 
-const EMPTY = { name: '', mobile: '', email: '', status: 'active' };
+const EMPTY = { name: '', idType: 'resident', idNumber: '', idValidFrom: '', idValidTo: '', mobile: '', email: '', status: 'active' };
 type Values = typeof EMPTY;
 
-function validate(v: Values): Record<string, string> {
-  const e: Record<string, string> = {};
-  const put = (k: string, code: string | null) => {
-    if (code) e[k] = code;
-  };
-  put('name', validatePersonName(v.name));
-  put('mobile', validateMobile(v.mobile));
-  put('email', validateEmail(v.email, false));
-  if (v.status !== 'active' && v.status !== 'disabled') e.status = 'required';
-  return e;
-}
-
 interface Props {
-  operator: Operator | null;
+  operator: ManagedOperator | null;
   onClose: () => void;
-  onSaved: (op: Operator) => void;
+  onSaved: (op: EditedOperator) => void;
 }
 
 export function EditOperatorDialog({ operator, onClose, onSaved }: Props) {
-  const t = useT();
-  const form = useForm<Values>(EMPTY, validate);
+  const { t, lang } = useLanguage();
+  const currentIdType = operator?.idType ?? 'resident';
+  const form = useForm<Values>(EMPTY, (v) => validateOperatorEdit(v, chinaToday(), { currentIdType }));
   const [busy, setBusy] = useState(false);
   const [alert, setAlert] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
 
   useEffect(() => {
     if (!operator) return;
-    // The list shows the mobile masked; the full number has to be entered again.
-    form.reset({ name: operator.name, mobile: '', email: operator.email ?? '', status: operator.status === 'disabled' ? 'disabled' : 'active' });
+    form.reset({
+      name: operator.name,
+      idType: operator.idType || 'resident',
+      idNumber: '',
+      idValidFrom: operator.idValidFrom ?? '',
+      idValidTo: operator.idValidTo ?? '',
+      mobile: '',
+      email: operator.email ?? '',
+      status: operator.status === 'disabled' ? 'disabled' : 'active',
+    });
     setAlert(null);
+    setConfirming(false);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [operator]);
+
+  const v = form.values;
+  const identityChanged = Boolean(operator) && (v.name.trim() !== operator!.name || v.idType !== operator!.idType || v.idNumber.trim() !== '');
+  const validityChanged = Boolean(operator) && (v.idValidFrom.trim() !== (operator!.idValidFrom ?? '') || v.idValidTo.trim() !== (operator!.idValidTo ?? ''));
+  const unbindsCard = Boolean(operator?.cardNo) && identityChanged;
+  const voidsRealName = (operator?.realNameLevel ?? 'none') !== 'none' && (identityChanged || validityChanged);
+
+  useEffect(() => setConfirming(false), [unbindsCard, voidsRealName]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -62,17 +72,25 @@ export function EditOperatorDialog({ operator, onClose, onSaved }: Props) {
       focusFirstProblem(formRef.current, form.problemFields());
       return;
     }
+    if ((unbindsCard || voidsRealName) && !confirming) {
+      setConfirming(true);
+      return;
+    }
     setBusy(true);
     try {
-      const v = form.values;
-      const op = await operatorsApi.update(operator.id, {
+      const op = await manageApi.updateOperator(operator.id, {
         name: v.name.trim(),
         mobile: v.mobile.trim(),
+        idType: v.idType,
+        idNumber: v.idNumber.trim(),
+        idValidFrom: v.idValidFrom.trim(),
+        idValidTo: v.idValidTo.trim(),
         email: v.email.trim(),
         status: v.status === 'disabled' ? 'disabled' : 'active',
       });
       onSaved(op);
     } catch (err) {
+      setConfirming(false);
       if (isApiError(err) && err.status === 403) setAlert(t('ops.protected'));
       else if (isApiError(err) && err.hasFields) {
         form.setServerProblems(err.fields);
@@ -83,10 +101,11 @@ export function EditOperatorDialog({ operator, onClose, onSaved }: Props) {
     }
   };
 
+  const isResident = v.idType === 'resident';
   const field = (name: keyof Values) => ({
     name,
     value: form.values[name],
-    onChange: (v: string) => form.set(name, v),
+    onChange: (value: string) => form.set(name, value),
     onBlur: () => form.blur(name),
     error: form.error(name),
     required: true,
@@ -94,8 +113,13 @@ export function EditOperatorDialog({ operator, onClose, onSaved }: Props) {
     idPrefix: 'opedit',
   });
 
+  const consequence = [unbindsCard ? t('ops.identityConsequenceCard') : '', voidsRealName ? t('ops.identityConsequenceRealName') : ''].filter(Boolean).join(t('ops.identityConfirmAnd'));
+  const state = [operator?.cardNo ? t('ops.identityConfirmCard', { cardNo: operator.cardNo }) : '', (operator?.realNameLevel ?? 'none') !== 'none' ? t('ops.identityConfirmRealName') : '']
+    .filter(Boolean)
+    .join(t('ops.identityConfirmAnd'));
+
   return (
-    <Dialog open={Boolean(operator)} onClose={onClose} maxWidth="sm" fullWidth aria-labelledby="opedit-title">
+    <Dialog open={Boolean(operator)} onClose={busy ? undefined : onClose} maxWidth="sm" fullWidth aria-labelledby="opedit-title" data-testid="edit-operator-dialog">
       <Box component="form" ref={formRef} noValidate onSubmit={submit}>
         <DialogTitle id="opedit-title">{t('ops.editTitle')}</DialogTitle>
         <DialogContent dividers>
@@ -104,10 +128,22 @@ export function EditOperatorDialog({ operator, onClose, onSaved }: Props) {
               {alert}
             </Alert>
           ) : null}
-          <FormField name="username" label={t('ops.username')} value={operator?.username ?? ''} onChange={() => undefined} readOnly dense idPrefix="opedit" />
+          <FormField name="username" label={t('ops.username')} value={operator?.username ?? ''} onChange={() => undefined} readOnly required dense idPrefix="opedit" />
           <FormField {...field('name')} label={t('ops.name')} autoComplete="off" autoFocus />
+          <FormField {...field('idType')} label={t('ops.idType')} options={idTypeOptions(lang)} />
+          <FormField
+            {...field('idNumber')}
+            required={v.idType !== currentIdType}
+            label={t('ops.idNumber')}
+            maxLength={30}
+            autoComplete="off"
+            hint={operator?.idNumberMasked && v.idType === currentIdType ? t('ops.idNumberKeep', { masked: operator.idNumberMasked }) : undefined}
+          />
+          <FormField {...field('idValidFrom')} required={isResident} label={t('ops.idValidFrom')} hint={t('common.dateHint')} placeholder="YYYYMMDD" inputMode="numeric" maxLength={8} autoComplete="off" />
+          <FormField {...field('idValidTo')} required={isResident} label={t('ops.idValidTo')} hint={t('ops.idValidToHint')} placeholder="YYYYMMDD" inputMode="numeric" maxLength={8} autoComplete="off" />
           <FormField
             {...field('mobile')}
+            required={false}
             type="tel"
             label={t('ops.mobile')}
             inputMode="tel"
@@ -124,10 +160,15 @@ export function EditOperatorDialog({ operator, onClose, onSaved }: Props) {
               { value: 'disabled', label: t('account.status.disabled') },
             ]}
           />
+          {operator?.cardNo || (operator?.realNameLevel ?? 'none') !== 'none' ? (
+            <Alert severity={confirming ? 'warning' : 'info'} sx={{ mt: 1 }} data-testid={confirming ? 'identity-confirm' : 'identity-note'}>
+              {confirming ? t('ops.identityConfirm', { state, consequences: consequence }) : t('ops.identityWarning')}
+            </Alert>
+          ) : null}
         </DialogContent>
         <DialogActions sx={{ justifyContent: 'center', py: 2 }}>
-          <Button type="submit" variant="contained" disabled={busy} sx={{ minWidth: 100 }} data-testid="save-operator-edit">
-            {t('common.save')}
+          <Button type="submit" variant="contained" color={confirming ? 'warning' : 'primary'} disabled={busy} sx={{ minWidth: 100 }} data-testid="save-operator-edit">
+            {confirming ? t('ops.confirmSave') : t('common.save')}
           </Button>
           <Button variant="outlined" onClick={onClose} disabled={busy} sx={{ minWidth: 100 }} data-testid="cancel-operator-edit">
             {t('common.cancel')}

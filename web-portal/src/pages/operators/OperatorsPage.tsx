@@ -1,84 +1,140 @@
-// O2/O3/O4/O5: 我的操作员 (administrators only): list, 新增无卡操作员, 新增有卡操作员, 修改 and
-// 删除 (refused for an operator with a card while the administrator has none).
-import { useCallback, useEffect, useState } from 'react';
+// 我的操作员 (administrators only; manual 000 §3.2, 002 §3): O1 查询 by username / name, 重置, the
+// column chooser and pages; O2/O3 新增无卡/有卡操作员; O4 修改 and 删除 (O5: refused for an
+// operator with a card while the administrator has none); O6 migrated users marked (remark and
+// tag), 重置密码 for them, and their usernames re-creatable after deletion.
+import { useCallback, useEffect, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import Paper from '@mui/material/Paper';
 import Snackbar from '@mui/material/Snackbar';
-import Tooltip from '@mui/material/Tooltip';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
+import TablePagination from '@mui/material/TablePagination';
 import TableRow from '@mui/material/TableRow';
+import TextField from '@mui/material/TextField';
+import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import CreditCard from '@mui/icons-material/CreditCard';
 import PersonAdd from '@mui/icons-material/PersonAdd';
+import RestartAlt from '@mui/icons-material/RestartAlt';
+import Search from '@mui/icons-material/Search';
 import { isApiError } from '../../api/client';
-import { operatorsApi } from '../../api/endpoints';
 import { describeError } from '../../api/errors';
+import { manageApi, type ManagedOperator } from '../../api/manageEndpoints';
 import type { Operator } from '../../api/types';
+import { ColumnChooser, useColumnChoice } from '../../components/ColumnChooser';
 import { idTypeLabel } from '../../components/idTypes';
 import { SectionTitle } from '../../components/SectionTitle';
-import { formatDateTime } from '../../format';
-import { useLanguage } from '../../i18n';
+import { formatDateTime, formatValidity } from '../../format';
+import { useLanguage, type MessageKey } from '../../i18n';
 import { useSession } from '../../session/SessionContext';
 import { AddCardOperatorDialog } from './AddCardOperatorDialog';
 import { AddOperatorDialog } from './AddOperatorDialog';
 import { DeleteOperatorDialog } from './DeleteOperatorDialog';
 import { EditOperatorDialog } from './EditOperatorDialog';
+import { ResetPasswordDialog } from './ResetPasswordDialog';
 
 // The actions stay in view when the list is wider than the page.
 const STICKY = { position: 'sticky', right: 0, boxShadow: 'inset 1px 0 0 rgba(0,0,0,0.12)', zIndex: 1 } as const;
 
+type ColumnKey = 'username' | 'name' | 'mobile' | 'idType' | 'idNumber' | 'validity' | 'email' | 'status' | 'realName' | 'createdAt' | 'mustChange' | 'cardNo' | 'remark';
+const COLUMNS: { key: ColumnKey; label: MessageKey }[] = [
+  { key: 'username', label: 'ops.col.username' },
+  { key: 'name', label: 'ops.col.name' },
+  { key: 'mobile', label: 'ops.col.mobile' },
+  { key: 'idType', label: 'ops.col.idType' },
+  { key: 'idNumber', label: 'ops.col.idNumber' },
+  { key: 'validity', label: 'ops.col.validity' },
+  { key: 'email', label: 'ops.col.email' },
+  { key: 'status', label: 'ops.col.status' },
+  { key: 'realName', label: 'ops.col.realName' },
+  { key: 'createdAt', label: 'ops.col.createdAt' },
+  { key: 'mustChange', label: 'ops.col.mustChange' },
+  { key: 'cardNo', label: 'ops.col.cardNo' },
+  { key: 'remark', label: 'ops.col.remark' },
+];
+const DEFAULT_COLUMNS: ColumnKey[] = ['username', 'name', 'mobile', 'idType', 'idNumber', 'status', 'createdAt', 'mustChange', 'cardNo', 'remark'];
+const PAGE_SIZES = [10, 20, 50];
+
+interface Query {
+  username: string;
+  name: string;
+  page: number; // 0-based here, 1-based in the API
+  pageSize: number;
+}
+
 export function OperatorsPage() {
   const { t, lang } = useLanguage();
   const { account } = useSession();
-  const [items, setItems] = useState<Operator[] | null>(null);
+  const [items, setItems] = useState<ManagedOperator[] | null>(null);
+  const [total, setTotal] = useState(0);
+  const [query, setQuery] = useState<Query>({ username: '', name: '', page: 0, pageSize: 10 });
+  const [typed, setTyped] = useState({ username: '', name: '' });
+  const [released, setReleased] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [forbidden, setForbidden] = useState(account.kind !== 'admin');
   const [adding, setAdding] = useState(false);
   const [addingCard, setAddingCard] = useState(false);
-  const [editing, setEditing] = useState<Operator | null>(null);
-  const [deleting, setDeleting] = useState<Operator | null>(null);
-  const [created, setCreated] = useState<string | null>(null);
+  const [editing, setEditing] = useState<ManagedOperator | null>(null);
+  const [deleting, setDeleting] = useState<ManagedOperator | null>(null);
+  const [resetting, setResetting] = useState<ManagedOperator | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [visible, setVisible] = useColumnChoice('sw.portal.operators.columns', COLUMNS.map((c) => c.key), DEFAULT_COLUMNS);
 
   const load = useCallback(async () => {
     try {
-      const res = await operatorsApi.list();
+      const res = await manageApi.operators({ username: query.username, name: query.name, page: query.page + 1, pageSize: query.pageSize });
       setItems(res.items);
+      setTotal(res.total);
+      if (res.page - 1 !== query.page) setQuery((q) => ({ ...q, page: res.page - 1 }));
       setError(null);
     } catch (e) {
       if (isApiError(e) && e.status === 403) setForbidden(true);
       else setError(`${t('ops.loadFailed')}：${describeError(e, t)}`);
     }
-  }, [t]);
+  }, [query, t]);
+
+  const loadReleased = useCallback(async () => {
+    try {
+      setReleased((await manageApi.releasedUsernames()).items);
+    } catch {
+      // Only a convenience for the add dialog: the API applies the rule anyway.
+    }
+  }, []);
 
   useEffect(() => {
     if (account.kind === 'admin') void load();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [account.kind]);
+  }, [account.kind, load]);
+  useEffect(() => {
+    if (account.kind === 'admin') void loadReleased();
+  }, [account.kind, loadReleased]);
+
+  const shown = useMemo(() => COLUMNS.filter((c) => visible.includes(c.key)), [visible]);
 
   if (forbidden) return <Alert severity="warning" data-testid="operators-forbidden">{t('ops.adminOnly')}</Alert>;
 
-  const headers = [
-    t('ops.col.username'),
-    t('ops.col.name'),
-    t('ops.col.mobile'),
-    t('ops.col.idType'),
-    t('ops.col.idNumber'),
-    t('ops.col.status'),
-    t('ops.col.createdAt'),
-    t('ops.col.mustChange'),
-    t('ops.col.cardNo'),
-    t('ops.col.actions'),
-  ];
+  const search = (e: FormEvent) => {
+    e.preventDefault();
+    setItems(null);
+    setQuery((q) => ({ ...q, username: typed.username.trim(), name: typed.name.trim(), page: 0 }));
+  };
+  const resetSearch = () => {
+    setTyped({ username: '', name: '' });
+    setItems(null);
+    setQuery((q) => ({ ...q, username: '', name: '', page: 0 }));
+  };
+  const refresh = () => {
+    void load();
+    void loadReleased();
+  };
 
-  /** 修改 / 删除, greyed out with the reason when the operator is protected (O5). */
-  const rowAction = (op: Operator, label: string, testId: string, onClick: () => void, color?: 'error') => {
+  /** 修改 / 删除 / 重置密码, greyed out with the reason when the operator is protected (O5). */
+  const rowAction = (op: ManagedOperator, label: string, testId: string, onClick: () => void, color?: 'error' | 'warning') => {
     const button = (
       <Button size="small" variant="text" color={color} onClick={onClick} disabled={Boolean(op.protected)} data-testid={testId} sx={{ minWidth: 0, px: 1 }}>
         {label}
@@ -91,6 +147,58 @@ export function OperatorsPage() {
     ) : (
       <span key={testId}>{button}</span>
     );
+  };
+
+  const cell = (op: ManagedOperator, key: ColumnKey): ReactNode => {
+    switch (key) {
+      case 'username':
+        return (
+          <Box sx={{ display: 'flex', alignItems: 'center', gap: 0.75 }}>
+            <Box component="span" sx={{ fontWeight: 600 }}>
+              {op.username}
+            </Box>
+            {op.migrated ? <Chip size="small" color="info" variant="outlined" label={t('ops.migratedTag')} data-testid={`migrated-${op.username}`} sx={{ height: 20 }} /> : null}
+          </Box>
+        );
+      case 'name':
+        return op.name;
+      case 'mobile':
+        return op.mobile || t('common.none');
+      case 'idType':
+        return idTypeLabel(op.idType, lang);
+      case 'idNumber':
+        return op.idNumberMasked || t('common.none');
+      case 'validity':
+        return formatValidity(op.idValidFrom, op.idValidTo, t);
+      case 'email':
+        return op.email || t('common.none');
+      case 'status':
+        return (
+          <Chip
+            size="small"
+            variant="outlined"
+            color={op.status === 'active' ? 'success' : op.status === 'inactive' ? 'warning' : 'default'}
+            label={t(`account.status.${op.status === 'active' || op.status === 'inactive' ? op.status : 'disabled'}`)}
+          />
+        );
+      case 'realName':
+        return t(`ops.realName.${op.realNameLevel ?? 'none'}` as MessageKey);
+      case 'createdAt':
+        return formatDateTime(op.createdAt, lang);
+      case 'mustChange':
+        return op.mustChangePassword ? <Chip size="small" color="warning" label={t('common.yes')} /> : t('common.no');
+      case 'cardNo':
+        return <span data-testid={`operator-card-${op.username}`}>{op.cardNo ?? t('common.none')}</span>;
+      case 'remark':
+        return op.remark || t('common.none');
+    }
+  };
+
+  const onCreated = (message: string) => (op: Operator) => {
+    setAdding(false);
+    setAddingCard(false);
+    setNotice(message.replace('{username}', op.username));
+    refresh();
   };
 
   return (
@@ -109,6 +217,47 @@ export function OperatorsPage() {
       >
         {t('ops.title')}
       </SectionTitle>
+
+      <Box
+        component="form"
+        role="search"
+        onSubmit={search}
+        sx={{ display: 'flex', flexWrap: 'wrap', gap: 1.5, alignItems: 'center', mb: 2, p: 1.5, bgcolor: '#f7f9fc', border: '1px solid', borderColor: 'divider', borderRadius: 1 }}
+      >
+        <TextField
+          size="small"
+          label={t('ops.search.username')}
+          name="searchUsername"
+          value={typed.username}
+          onChange={(e) => setTyped((v) => ({ ...v, username: e.target.value }))}
+          slotProps={{ htmlInput: { maxLength: 40, 'data-testid': 'search-username' } }}
+          sx={{ width: 200, bgcolor: '#fff' }}
+        />
+        <TextField
+          size="small"
+          label={t('ops.search.name')}
+          name="searchName"
+          value={typed.name}
+          onChange={(e) => setTyped((v) => ({ ...v, name: e.target.value }))}
+          slotProps={{ htmlInput: { maxLength: 50, 'data-testid': 'search-name' } }}
+          sx={{ width: 200, bgcolor: '#fff' }}
+        />
+        <Button type="submit" variant="contained" startIcon={<Search />} data-testid="search-submit">
+          {t('ops.search.submit')}
+        </Button>
+        <Button variant="outlined" startIcon={<RestartAlt />} onClick={resetSearch} data-testid="search-reset">
+          {t('ops.search.reset')}
+        </Button>
+        <Box sx={{ flex: 1 }} />
+        <ColumnChooser
+          columns={COLUMNS.map((c) => ({ key: c.key, label: t(c.label) }))}
+          visible={visible}
+          onChange={(next) => setVisible(next as ColumnKey[])}
+          label={t('ops.columns')}
+          testId="operators-columns"
+        />
+      </Box>
+
       {error ? (
         <Alert severity="error" sx={{ mb: 2 }} action={<Button onClick={() => void load()}>{t('common.retry')}</Button>}>
           {error}
@@ -118,52 +267,37 @@ export function OperatorsPage() {
         <Table size="small" data-testid="operators-table" sx={{ '& td': { whiteSpace: 'nowrap' } }}>
           <TableHead>
             <TableRow>
-              {headers.map((h, i) => (
-                <TableCell key={h} sx={i === headers.length - 1 ? { ...STICKY, bgcolor: '#eef3fa' } : undefined}>
-                  {h}
+              {shown.map((c) => (
+                <TableCell key={c.key} data-testid={`col-${c.key}`} sx={{ whiteSpace: 'nowrap' }}>
+                  {t(c.label)}
                 </TableCell>
               ))}
+              <TableCell sx={{ ...STICKY, bgcolor: '#eef3fa' }}>{t('ops.col.actions')}</TableCell>
             </TableRow>
           </TableHead>
           <TableBody>
             {items === null ? (
               <TableRow>
-                <TableCell colSpan={headers.length} align="center" sx={{ py: 4, color: 'text.secondary' }}>
+                <TableCell colSpan={shown.length + 1} align="center" sx={{ py: 4, color: 'text.secondary' }}>
                   {t('common.loading')}
                 </TableCell>
               </TableRow>
             ) : items.length === 0 ? (
               <TableRow>
-                <TableCell colSpan={headers.length} align="center" sx={{ py: 4, color: 'text.secondary' }}>
-                  {t('ops.empty')}
+                <TableCell colSpan={shown.length + 1} align="center" sx={{ py: 4, color: 'text.secondary' }} data-testid="operators-empty">
+                  {query.username || query.name ? t('ops.noMatch') : t('ops.empty')}
                 </TableCell>
               </TableRow>
             ) : (
               items.map((op) => (
                 <TableRow key={op.id} hover data-testid={`operator-row-${op.username}`}>
-                  <TableCell sx={{ fontWeight: 600 }}>{op.username}</TableCell>
-                  <TableCell>{op.name}</TableCell>
-                  <TableCell>{op.mobile}</TableCell>
-                  <TableCell>{idTypeLabel(op.idType, lang)}</TableCell>
-                  <TableCell>{op.idNumberMasked}</TableCell>
-                  <TableCell>
-                    <Chip
-                      size="small"
-                      variant="outlined"
-                      color={op.status === 'active' ? 'success' : op.status === 'inactive' ? 'warning' : 'default'}
-                      label={t(`account.status.${op.status === 'active' || op.status === 'inactive' ? op.status : 'disabled'}`)}
-                    />
-                  </TableCell>
-                  <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTime(op.createdAt, lang)}</TableCell>
-                  <TableCell>
-                    {op.mustChangePassword ? <Chip size="small" color="warning" label={t('common.yes')} /> : t('common.no')}
-                  </TableCell>
-                  <TableCell sx={{ whiteSpace: 'nowrap' }} data-testid={`operator-card-${op.username}`}>
-                    {op.cardNo ?? t('common.none')}
-                  </TableCell>
+                  {shown.map((c) => (
+                    <TableCell key={c.key}>{cell(op, c.key)}</TableCell>
+                  ))}
                   <TableCell sx={{ ...STICKY, bgcolor: 'background.paper', py: 0 }}>
                     {rowAction(op, t('ops.edit'), `edit-operator-${op.username}`, () => setEditing(op))}
                     {rowAction(op, t('ops.delete'), `delete-operator-${op.username}`, () => setDeleting(op), 'error')}
+                    {op.migrated ? rowAction(op, t('ops.resetPassword'), `reset-password-${op.username}`, () => setResetting(op), 'warning') : null}
                   </TableCell>
                 </TableRow>
               ))
@@ -171,39 +305,39 @@ export function OperatorsPage() {
           </TableBody>
         </Table>
       </TableContainer>
-      {items && items.length > 0 ? (
-        <Box sx={{ mt: 1.5 }}>
-          <Typography variant="body2" color="text.secondary">
-            {t('ops.count', { n: items.length })}
-          </Typography>
-        </Box>
-      ) : null}
-      <AddOperatorDialog
-        open={adding}
-        onClose={() => setAdding(false)}
-        onCreated={(op) => {
-          setAdding(false);
-          setCreated(t('ops.created', { username: op.username }));
-          setItems((prev) => (prev ? [op, ...prev.filter((p) => p.id !== op.id)] : [op]));
-          void load();
-        }}
-      />
-      <AddCardOperatorDialog
-        open={addingCard}
-        onClose={() => setAddingCard(false)}
-        onCreated={(op) => {
-          setAddingCard(false);
-          setCreated(t('ops.createdCard', { username: op.username }));
-          setItems((prev) => (prev ? [op, ...prev.filter((p) => p.id !== op.id)] : [op]));
-          void load();
-        }}
-      />
+      <Box sx={{ display: 'flex', alignItems: 'center', flexWrap: 'wrap', mt: 0.5 }}>
+        <Typography variant="body2" color="text.secondary" data-testid="operators-count">
+          {items ? t('ops.count', { n: total }) : ''}
+        </Typography>
+        <Box sx={{ flex: 1 }} />
+        <TablePagination
+          component="div"
+          count={total}
+          page={Math.min(query.page, Math.max(0, Math.ceil(total / query.pageSize) - 1))}
+          onPageChange={(_e, page) => setQuery((q) => ({ ...q, page }))}
+          rowsPerPage={query.pageSize}
+          rowsPerPageOptions={PAGE_SIZES}
+          onRowsPerPageChange={(e) => setQuery((q) => ({ ...q, pageSize: Number(e.target.value), page: 0 }))}
+          labelRowsPerPage={t('ops.rowsPerPage')}
+          labelDisplayedRows={({ from, to, count }) => t('ops.pageOf', { from, to, count })}
+          data-testid="operators-pagination"
+        />
+      </Box>
+      <AddOperatorDialog open={adding} released={released} onClose={() => setAdding(false)} onCreated={onCreated(t('ops.created', { username: '{username}' }))} />
+      <AddCardOperatorDialog open={addingCard} onClose={() => setAddingCard(false)} onCreated={onCreated(t('ops.createdCard', { username: '{username}' }))} />
       <EditOperatorDialog
         operator={editing}
         onClose={() => setEditing(null)}
         onSaved={(op) => {
           setEditing(null);
-          setCreated(t('ops.updated', { username: op.username }));
+          const c = op.consequences;
+          setNotice(
+            c?.cardUnbound
+              ? t('ops.savedUnbound', { username: op.username, cardNo: c.cardUnbound })
+              : c?.realNameVoided
+                ? t('ops.savedVoided', { username: op.username })
+                : t('ops.updated', { username: op.username }),
+          );
           void load();
         }}
       />
@@ -212,14 +346,23 @@ export function OperatorsPage() {
         onClose={() => setDeleting(null)}
         onDeleted={(op) => {
           setDeleting(null);
-          setCreated(t('ops.deleted', { username: op.username }));
+          setNotice(t('ops.deleted', { username: op.username }));
           setItems((prev) => (prev ? prev.filter((p) => p.id !== op.id) : prev));
+          refresh();
+        }}
+      />
+      <ResetPasswordDialog
+        operator={resetting}
+        onClose={() => setResetting(null)}
+        onDone={(op) => {
+          setResetting(null);
+          setNotice(t('ops.resetDone', { username: op.username }));
           void load();
         }}
       />
-      <Snackbar open={Boolean(created)} autoHideDuration={6000} onClose={() => setCreated(null)} anchorOrigin={{ vertical: 'top', horizontal: 'center' }}>
-        <Alert severity="success" onClose={() => setCreated(null)} variant="filled" data-testid="operator-created">
-          {created}
+      <Snackbar open={Boolean(notice)} autoHideDuration={6000} onClose={() => setNotice(null)} anchorOrigin={{ vertical: 'top', horizontal: 'center' }}>
+        <Alert severity="success" onClose={() => setNotice(null)} variant="filled" data-testid="operator-created">
+          {notice}
         </Alert>
       </Snackbar>
     </Paper>

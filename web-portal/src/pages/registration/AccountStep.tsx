@@ -140,7 +140,9 @@ export function AccountStep({ flow, runStep }: AccountStepProps) {
     <Box component="form" ref={formRef} noValidate onSubmit={submit} aria-label={t('reg.step.account')}>
       {enterpriseName ? (
         <Typography sx={{ mb: 2, color: 'text.secondary' }} data-testid="enterprise-summary">
-          {t('reg.enterpriseSummary', { name: enterpriseName })}
+          {flow.data.variant === 'elicense'
+            ? t('reg.fromLicense', { name: enterpriseName, uscc: String((flow.data.enterprise as { uscc?: string } | null)?.uscc ?? '') })
+            : t('reg.enterpriseSummary', { name: enterpriseName })}
         </Typography>
       ) : null}
       {alert ? (

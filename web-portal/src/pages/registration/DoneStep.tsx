@@ -1,4 +1,4 @@
-// Step 3 of R2: 完成.
+// The last step of every registration: 完成.
 import { Link as RouterLink } from 'react-router-dom';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -6,7 +6,8 @@ import Typography from '@mui/material/Typography';
 import CheckCircle from '@mui/icons-material/CheckCircle';
 import { useT } from '../../i18n';
 
-export function DoneStep({ username }: { username: string }) {
+/** `text` replaces the administrator's sentence for the other account types. */
+export function DoneStep({ username, text }: { username: string; text?: string }) {
   const t = useT();
   return (
     <Box sx={{ textAlign: 'center', py: 5 }} data-testid="registration-done">
@@ -15,7 +16,7 @@ export function DoneStep({ username }: { username: string }) {
         {t('reg.doneTitle')}
       </Typography>
       <Typography sx={{ mt: 1.5, color: 'text.secondary' }}>
-        {t('reg.doneText', { username })}
+        {text ?? t('reg.doneText', { username })}
       </Typography>
       <Button component={RouterLink} to="/login" variant="contained" size="large" sx={{ mt: 4, minWidth: 200 }} data-testid="to-login">
         {t('reg.toLogin')}

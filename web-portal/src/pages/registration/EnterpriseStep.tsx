@@ -1,14 +1,15 @@
-// Step 1 of R2: 企业基本信息 (enterprise and legal representative).
+// Step 1 of R2: 企业基本信息 (enterprise and legal representative); of R3: 事业单位基本信息, with
+// the labels of the institution form and a USCC starting with 12.
 import { useCallback, useRef, useState, type FormEvent } from 'react';
 import { Link as RouterLink } from 'react-router-dom';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
-import { chinaToday, orgCodeFromUscc, validateEnterpriseInfo, validateUscc } from '../../../../domain';
+import { chinaToday, orgCodeFromUscc, validateEnterpriseInfo, validateInstitutionUscc, validateUscc } from '../../../../domain';
 import { isApiError } from '../../api/client';
 import { describeError } from '../../api/errors';
-import type { FlowState } from '../../api/types';
+import type { FlowState, RegistrationVariant } from '../../api/types';
 import { FormField } from '../../components/FormField';
 import { DEFAULT_ID_TYPE, idTypeOptions } from '../../components/idTypes';
 import { focusFirstProblem } from '../../forms/focus';
@@ -29,9 +30,24 @@ type EnterpriseValues = typeof EMPTY;
 
 const validate = (v: EnterpriseValues) => validateEnterpriseInfo(v, chinaToday());
 
-export function EnterpriseStep({ runStep }: { runStep: (step: string, fields: Record<string, unknown>) => Promise<FlowState> }) {
+const validateInstitution = (v: EnterpriseValues) => {
+  const errors = validateEnterpriseInfo(v, chinaToday());
+  if (!errors.uscc) {
+    const kind = validateInstitutionUscc(v.uscc);
+    if (kind) errors.uscc = kind;
+  }
+  return errors;
+};
+
+interface EnterpriseStepProps {
+  runStep: (step: string, fields: Record<string, unknown>) => Promise<FlowState>;
+  variant?: RegistrationVariant;
+}
+
+export function EnterpriseStep({ runStep, variant = 'enterprise' }: EnterpriseStepProps) {
   const { t, lang } = useLanguage();
-  const form = useForm<EnterpriseValues>(EMPTY, validate);
+  const institution = variant === 'institution';
+  const form = useForm<EnterpriseValues>(EMPTY, institution ? validateInstitution : validate);
   const { values } = form;
   const [orgFilled, setOrgFilled] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -87,25 +103,30 @@ export function EnterpriseStep({ runStep }: { runStep: (step: string, fields: Re
   const isResident = values.legalRepIdType === 'resident';
 
   return (
-    <Box component="form" ref={formRef} noValidate onSubmit={submit} aria-label={t('reg.step.enterprise')}>
+    <Box component="form" ref={formRef} noValidate onSubmit={submit} aria-label={institution ? t('reg.step.institution') : t('reg.step.enterprise')}>
+      {institution ? (
+        <Alert severity="info" sx={{ mb: 2, bgcolor: '#eef5fd' }} data-testid="institution-tip">
+          {t('reg.inst.tip')}
+        </Alert>
+      ) : null}
       {alert ? (
         <Alert severity="error" sx={{ mb: 2 }} data-testid="form-alert">
           {alert}
         </Alert>
       ) : null}
-      <FormField {...field('uscc')} label={t('reg.uscc')} onChange={changeUscc} hint={t('reg.usccHint')} maxLength={18} autoFocus autoComplete="off" />
+      <FormField {...field('uscc')} label={t('reg.uscc')} onChange={changeUscc} hint={institution ? t('reg.inst.usccHint') : t('reg.usccHint')} maxLength={18} autoFocus autoComplete="off" />
       <FormField
         {...field('orgCode')}
-        label={t('reg.orgCode')}
+        label={institution ? t('reg.inst.orgCode') : t('reg.orgCode')}
         onChange={(v) => {
           setOrgFilled(false);
           form.set('orgCode', v.toUpperCase());
         }}
-        hint={orgFilled ? t('reg.orgCodeFilled') : t('reg.orgCodeHint')}
+        hint={orgFilled ? t('reg.orgCodeFilled') : institution ? t('reg.inst.orgCodeHint') : t('reg.orgCodeHint')}
         maxLength={9}
         autoComplete="off"
       />
-      <FormField {...field('name')} label={t('reg.name')} autoComplete="organization" />
+      <FormField {...field('name')} label={institution ? t('reg.inst.name') : t('reg.name')} autoComplete="organization" />
       <FormField {...field('legalRepName')} label={t('reg.legalRepName')} autoComplete="off" />
       <FormField {...field('legalRepIdType')} label={t('reg.legalRepIdType')} options={idTypeOptions(lang)} />
       <FormField {...field('legalRepIdNumber')} label={t('reg.legalRepIdNumber')} autoComplete="off" maxLength={30} />
@@ -135,11 +156,15 @@ export function EnterpriseStep({ runStep }: { runStep: (step: string, fields: Re
         maxLength={8}
         autoComplete="off"
       />
-      <Alert severity="info" icon={<Box component="span" sx={{ fontWeight: 700 }}>①</Box>} sx={{ mt: 1, mb: 3, bgcolor: '#eef5fd' }}>
-        <Typography variant="body2">{t('reg.note')}</Typography>
-      </Alert>
+      {institution ? (
+        <Box sx={{ mb: 3 }} />
+      ) : (
+        <Alert severity="info" icon={<Box component="span" sx={{ fontWeight: 700 }}>①</Box>} sx={{ mt: 1, mb: 3, bgcolor: '#eef5fd' }}>
+          <Typography variant="body2">{t('reg.note')}</Typography>
+        </Alert>
+      )}
       <Box sx={{ display: 'flex', justifyContent: 'center', gap: 2 }}>
-        <Button component={RouterLink} to="/login" variant="outlined" sx={{ minWidth: 120 }} data-testid="back">
+        <Button component={RouterLink} to="/register" variant="outlined" sx={{ minWidth: 120 }} data-testid="back">
           {t('common.back')}
         </Button>
         <Button type="submit" variant="contained" disabled={busy} sx={{ minWidth: 120 }} data-testid="next">

@@ -1,26 +1,28 @@
-// The registration flow (POST /api/flows {type:'registration'}), resumed after a reload through
-// the flowId kept in sessionStorage.
+// A registration flow (POST /api/flows {type, variant}) of any registration type, resumed after
+// a reload through the flowId kept in sessionStorage (one per type and variant).
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { isApiError } from '../../api/client';
 import { flowsApi } from '../../api/endpoints';
-import type { FlowState } from '../../api/types';
-
-const STORAGE_KEY = 'sw.portal.registrationFlowId';
+import type { FlowState, FlowType } from '../../api/types';
 
 export type FlowPhase = 'loading' | 'ready' | 'expired' | 'error';
 
-function remember(flowId: string | null): void {
+function storageKey(type: FlowType, variant?: string): string {
+  return `sw.portal.flow.${type}${variant ? `.${variant}` : ''}`;
+}
+
+function remember(key: string, flowId: string | null): void {
   try {
-    if (flowId) sessionStorage.setItem(STORAGE_KEY, flowId);
-    else sessionStorage.removeItem(STORAGE_KEY);
+    if (flowId) sessionStorage.setItem(key, flowId);
+    else sessionStorage.removeItem(key);
   } catch {
     // Storage off: the flow simply does not survive a reload.
   }
 }
 
-function remembered(): string | null {
+function remembered(key: string): string | null {
   try {
-    return sessionStorage.getItem(STORAGE_KEY);
+    return sessionStorage.getItem(key);
   } catch {
     return null;
   }
@@ -28,7 +30,8 @@ function remembered(): string | null {
 
 const isGone = (e: unknown) => isApiError(e) && (e.status === 404 || e.status === 410);
 
-export function useRegistrationFlow() {
+export function useRegistrationFlow(type: FlowType = 'registration', variant?: string) {
+  const key = storageKey(type, variant);
   const [flow, setFlow] = useState<FlowState | null>(null);
   const [phase, setPhase] = useState<FlowPhase>('loading');
   const [restartedAfterExpiry, setRestartedAfterExpiry] = useState(false);
@@ -38,14 +41,14 @@ export function useRegistrationFlow() {
   const accept = useCallback((f: FlowState) => {
     setFlow(f);
     // A finished or dead flow is not resumed by the next visit to /register.
-    remember(f.status === 'active' ? f.flowId : null);
-  }, []);
+    remember(key, f.status === 'active' ? f.flowId : null);
+  }, [key]);
 
   const startNew = useCallback(
     async (afterExpiry: boolean) => {
       setPhase('loading');
       try {
-        const f = await flowsApi.start('registration');
+        const f = await flowsApi.start(type, variant);
         accept(f);
         setRestartedAfterExpiry(afterExpiry);
         setPhase('ready');
@@ -54,22 +57,25 @@ export function useRegistrationFlow() {
         setPhase('error');
       }
     },
-    [accept],
+    [accept, type, variant],
   );
 
   useEffect(() => {
     // StrictMode runs effects twice; one flow per visit.
     if (started.current) return;
     started.current = true;
-    const saved = remembered();
+    const saved = remembered(key);
     if (!saved) {
       void startNew(false);
       return;
     }
     flowsApi.get(saved).then(
       (f) => {
-        if (f.status === 'expired') {
-          remember(null);
+        if (f.type !== type || (variant !== undefined && f.data.variant !== undefined && f.data.variant !== variant)) {
+          remember(key, null);
+          void startNew(false);
+        } else if (f.status === 'expired') {
+          remember(key, null);
           void startNew(true);
         } else {
           accept(f);
@@ -77,7 +83,7 @@ export function useRegistrationFlow() {
         }
       },
       (e) => {
-        remember(null);
+        remember(key, null);
         if (isGone(e)) void startNew(true);
         else {
           setFailure(e);
@@ -85,7 +91,7 @@ export function useRegistrationFlow() {
         }
       },
     );
-  }, [accept, startNew]);
+  }, [accept, startNew, key, type, variant]);
 
   /** Posts one step; a 404/410 turns the page into "expired". Errors are rethrown for the form. */
   const runStep = useCallback(
@@ -98,20 +104,37 @@ export function useRegistrationFlow() {
         return f;
       } catch (e) {
         if (isGone(e)) {
-          remember(null);
+          remember(key, null);
           setPhase('expired');
         }
         throw e;
       }
     },
-    [flow, accept],
+    [flow, accept, key],
   );
 
+  /** Reads the flow again: for decisions made outside this page (R8 license scan). */
+  const refresh = useCallback(async (): Promise<FlowState | null> => {
+    if (!flow) return null;
+    try {
+      const f = await flowsApi.get(flow.flowId);
+      if (f.step !== flow.step || f.status !== flow.status || JSON.stringify(f.data) !== JSON.stringify(flow.data)) accept(f);
+      if (f.status === 'expired') setPhase('expired');
+      return f;
+    } catch (e) {
+      if (isGone(e)) {
+        remember(key, null);
+        setPhase('expired');
+      }
+      return null;
+    }
+  }, [flow, accept, key]);
+
   const restart = useCallback(() => {
-    remember(null);
+    remember(key, null);
     setFlow(null);
     void startNew(false);
-  }, [startNew]);
+  }, [startNew, key]);
 
-  return { flow, phase, restartedAfterExpiry, failure, runStep, restart };
+  return { flow, phase, restartedAfterExpiry, failure, runStep, refresh, restart };
 }

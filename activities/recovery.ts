@@ -1,0 +1,169 @@
+// P1–P3 password recovery: which proofs an account offers, the proofs themselves, the reset.
+// An unknown username behaves like an account with every proof available and none matching:
+// nothing the flow shows before a successful proof tells whether the account exists.
+import crypto from 'node:crypto';
+import { maskEmail, maskMobile } from '../domain/masking';
+import type { AccountKind } from '../db';
+import { keyedHash } from '../db/pii';
+import { recordAudit } from './audit';
+import { endSessionsOf } from './accounts';
+import { idNumberHash } from './identity';
+import { issueCode } from './codes';
+import type { Services } from './services';
+
+export type RecoveryMethod = 'mobile' | 'email' | 'owner' | 'legalRep';
+
+/** P2: the verification methods each account type offers (000 §2.4.2). */
+export const METHODS_BY_KIND: Record<AccountKind | 'unknown', RecoveryMethod[]> = {
+  admin: ['mobile', 'email', 'owner', 'legalRep'],
+  operator: ['mobile', 'email', 'owner'],
+  individual: ['mobile', 'email', 'owner'],
+  department: ['mobile', 'email', 'owner'],
+  overseas: ['mobile', 'email'],
+  unknown: ['mobile', 'email', 'owner', 'legalRep'],
+};
+
+export interface RecoveryAccount {
+  accountId: number | null; // null: no such account (never shown to the browser)
+  username: string;
+  kind: AccountKind | 'unknown';
+  methods: RecoveryMethod[];
+  incomplete: RecoveryMethod[]; // methods the account lacks data for: 身份信息不完整
+  mobileMasked: string;
+  emailMasked: string;
+}
+
+/** Step 1: the account behind a username, or a stand-in that looks the same from outside. */
+export async function lookupRecoveryAccount(services: Services, input: { username: string }): Promise<RecoveryAccount> {
+  const { Account, Enterprise } = services.db.models;
+  const account = await Account.findOne({ where: { usernameKey: input.username.trim().toLowerCase() } });
+  if (!account || account.status === 'disabled') {
+    // Stand-in masks derived from the username: the same answer each time, for every browser.
+    const h = keyedHash(services.keys, 'recovery-standin', input.username.trim().toLowerCase());
+    const digits = h.replace(/[^0-9]/g, '').padEnd(8, '7');
+    return {
+      accountId: null,
+      username: input.username.trim(),
+      kind: 'unknown',
+      methods: METHODS_BY_KIND.unknown,
+      incomplete: [],
+      mobileMasked: maskMobile(`13${digits.slice(0, 9)}`),
+      emailMasked: maskEmail(`${h.slice(0, 8)}@163.com`),
+    };
+  }
+  const kind = account.kind;
+  const methods = METHODS_BY_KIND[kind] ?? ['mobile', 'email'];
+  const incomplete: RecoveryMethod[] = [];
+  if (!account.mobile) incomplete.push('mobile');
+  if (!account.email) incomplete.push('email');
+  if (!account.name || !account.idNumberHash) incomplete.push('owner');
+  if (methods.includes('legalRep')) {
+    const e = account.enterpriseId ? await Enterprise.findByPk(account.enterpriseId) : null;
+    if (!e || !e.legalRepName || !e.legalRepIdNumberHash || !e.name || !e.uscc) incomplete.push('legalRep');
+  }
+  return {
+    accountId: account.id,
+    username: account.username,
+    kind,
+    methods,
+    incomplete: incomplete.filter((m) => methods.includes(m)),
+    mobileMasked: maskMobile(account.mobile),
+    emailMasked: maskEmail(account.email),
+  };
+}
+
+/**
+ * Sends a code for a method: to the bound mobile or e-mail (nothing is sent for a stand-in), or
+ * to the operator's mobile the applicant typed (legal-representative method).
+ */
+export async function sendRecoveryCode(
+  services: Services,
+  input: { flowId: string; accountId: number | null; method: RecoveryMethod; typedMobile?: string; sendKey: string },
+): Promise<void> {
+  let target = '';
+  let channel: 'sms' | 'mail' = 'sms';
+  if (input.method === 'legalRep') target = input.typedMobile ?? '';
+  else if (input.accountId !== null) {
+    const account = await services.db.models.Account.findByPk(input.accountId);
+    if (!account) return;
+    if (input.method === 'email') {
+      target = account.email;
+      channel = 'mail';
+    } else target = account.mobile;
+  }
+  if (!target) return;
+  await issueCode(services, { sendKey: input.sendKey, purpose: 'passwordRecovery', subject: input.flowId, target, channel });
+}
+
+/** The target a code of a method was sent to, for checkCode (never leaves the back office). */
+export async function recoveryCodeTarget(services: Services, input: { accountId: number | null; method: RecoveryMethod; typedMobile?: string }): Promise<string> {
+  if (input.method === 'legalRep') return input.typedMobile ?? '';
+  if (input.accountId === null) return '';
+  const account = await services.db.models.Account.findByPk(input.accountId);
+  if (!account) return '';
+  return input.method === 'email' ? account.email : account.mobile;
+}
+
+export interface OwnerProof {
+  name: string;
+  idType: string;
+  idNumber: string;
+}
+
+export interface LegalRepProof {
+  enterpriseName: string;
+  uscc: string;
+  legalRepName: string;
+  legalRepIdType: string;
+  legalRepIdNumber: string;
+}
+
+/** true when the account-owner or legal-representative information matches the records. */
+export async function checkRecoveryProof(
+  services: Services,
+  input: { accountId: number | null; method: 'owner' | 'legalRep'; owner?: OwnerProof; legalRep?: LegalRepProof },
+): Promise<boolean> {
+  if (input.accountId === null) return false;
+  const { Account, Enterprise } = services.db.models;
+  const account = await Account.findByPk(input.accountId);
+  if (!account) return false;
+  if (input.method === 'owner' && input.owner) {
+    const o = input.owner;
+    return same(account.name, o.name) && account.idType === o.idType && safeEqual(account.idNumberHash, idNumberHash(services.keys, o.idType, o.idNumber));
+  }
+  if (input.method === 'legalRep' && input.legalRep) {
+    const l = input.legalRep;
+    const e = account.enterpriseId ? await Enterprise.findByPk(account.enterpriseId) : null;
+    if (!e) return false;
+    return (
+      same(e.name, l.enterpriseName) &&
+      same(e.uscc, l.uscc.toUpperCase()) &&
+      same(e.legalRepName, l.legalRepName) &&
+      e.legalRepIdType === l.legalRepIdType &&
+      safeEqual(e.legalRepIdNumberHash, idNumberHash(services.keys, l.legalRepIdType, l.legalRepIdNumber))
+    );
+  }
+  return false;
+}
+
+const same = (a: string, b: string) => a.trim() === String(b ?? '').trim();
+const safeEqual = (a: string, b: string) => a.length === b.length && crypto.timingSafeEqual(Buffer.from(a), Buffer.from(b));
+
+/** Step 3 (or a clerk's approval): the new password; every session of the account ends. Idempotent per flow. */
+export async function resetRecoveredPassword(
+  services: Services,
+  input: { flowId: string; accountId: number; passwordHash: string; ip: string; via: string },
+): Promise<void> {
+  const { Account, AuditEvent } = services.db.models;
+  await services.db.sequelize.transaction(async (transaction) => {
+    if (await AuditEvent.findOne({ where: { flowId: input.flowId, action: 'password.recovered' }, transaction })) return; // an earlier try did it
+    const account = await Account.findByPk(input.accountId, { transaction });
+    if (!account) throw new Error(`account ${input.accountId} is gone`);
+    await account.update({ passwordHash: input.passwordHash, passwordChangedAt: new Date(), mustChangePassword: false }, { transaction });
+    await endSessionsOf(services, account.id, transaction);
+    await recordAudit(services, {
+      actorType: 'anonymous', actorId: account.id, actorName: account.username, action: 'password.recovered',
+      entityType: 'account', entityId: account.id, details: { via: input.via }, ip: input.ip, flowId: input.flowId,
+    }, transaction);
+  });
+}

@@ -1,0 +1,494 @@
+// P1–P3 password recovery and the manual review behind it (V1–V3), through the API against the
+// real worker: every method, wrong and expired proofs, too many attempts, an unknown username that
+// looks like any other, uploads with hostile files, clerks' decisions (four-eyes, ask for more,
+// deadlines) and a worker restart while a case waits for its clerk.
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect } from 'chai';
+import sharp from 'sharp';
+import { harness, Harness } from '../support/harness';
+import { ApiClient } from '../support/apiClient';
+import { GOOD_PASSWORD, mobile, residentId } from '../support/fixtures';
+import { registerAdmin, RegisteredAdmin } from '../support/journeys';
+import { hashPassword } from '../../activities/passwords';
+
+const NEW_PASSWORD = 'Renew#2026pw';
+
+async function upload(api: ApiClient, flowId: string, name: string, data: Buffer, kind = 'idFront') {
+  const form = new FormData();
+  form.append('flowId', flowId);
+  form.append('kind', kind);
+  form.append('file', new Blob([new Uint8Array(data)]), name);
+  const cookies = (api as unknown as { cookies: Map<string, string> }).cookies;
+  const res = await fetch(`${api.baseUrl}/api/review-uploads`, {
+    method: 'POST',
+    headers: { cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
+    body: form,
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : null };
+}
+
+const png = (w = 240, h = 160) => sharp({ create: { width: w, height: h, channels: 3, background: '#cc3322' } }).png().toBuffer();
+const jpeg = (w = 240, h = 160) => sharp({ create: { width: w, height: h, channels: 3, background: '#2233cc' } }).jpeg().toBuffer();
+
+function bmp(w: number, h: number): Buffer {
+  const stride = Math.ceil((w * 3) / 4) * 4;
+  const buf = Buffer.alloc(54 + stride * h);
+  buf.write('BM', 0, 'latin1');
+  buf.writeUInt32LE(buf.length, 2);
+  buf.writeUInt32LE(54, 10);
+  buf.writeUInt32LE(40, 14);
+  buf.writeInt32LE(w, 18);
+  buf.writeInt32LE(h, 22);
+  buf.writeUInt16LE(1, 26);
+  buf.writeUInt16LE(24, 28);
+  buf.fill(0x80, 54);
+  return buf;
+}
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+const crc32 = (b: Buffer) => {
+  let c = 0xffffffff;
+  for (const x of b) c = CRC_TABLE[(c ^ x) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+};
+
+/** A small valid PNG whose header claims 60000 × 60000 pixels (a decompression bomb's shape). */
+async function hugePng(): Promise<Buffer> {
+  const buf = Buffer.from(await png(16, 16));
+  buf.writeUInt32BE(60000, 16);
+  buf.writeUInt32BE(60000, 20);
+  buf.writeUInt32BE(crc32(buf.subarray(12, 29)), 29);
+  return buf;
+}
+
+describe('P1–P3 password recovery and the review console (API)', () => {
+  let h: Harness;
+  let api: ApiClient;
+  before(async () => {
+    h = await harness();
+  });
+  beforeEach(() => {
+    api = new ApiClient(h.baseUrl);
+  });
+
+  async function start(username: string) {
+    const started = await api.post('/api/flows', { type: 'passwordRecovery' });
+    expect(started.status).to.equal(201);
+    const flowId = started.body.flowId as string;
+    const step1 = await api.step(flowId, 'username', { username, ...(await api.captcha()) });
+    expect(step1.status, JSON.stringify(step1.body)).to.equal(200);
+    expect(step1.body.step).to.equal('verify');
+    return { flowId, view: step1.body };
+  }
+
+  async function choose(flowId: string, method: string) {
+    const res = await api.step(flowId, 'chooseMethod', { method });
+    expect(res.status, JSON.stringify(res.body)).to.equal(200);
+    return res.body;
+  }
+
+  async function expectLogin(username: string, password: string, status: number) {
+    const res = await new ApiClient(h.baseUrl).login(username, password);
+    expect(res.status, `${username} login`).to.equal(status);
+  }
+
+  describe('P1/P2 automatic proofs', () => {
+    let admin: RegisteredAdmin;
+    let idNumber: string;
+    beforeEach(async () => {
+      idNumber = residentId();
+      admin = await registerAdmin(new ApiClient(h.baseUrl), h.services, { idNumber, email: `r${Date.now()}@example.cn` });
+    });
+
+    it('bound mobile: SMS code, new password, every old session ends', async () => {
+      const portal = new ApiClient(h.baseUrl);
+      expect((await portal.login(admin.username, admin.password)).status).to.equal(200);
+      expect((await portal.get('/api/account')).status).to.equal(200);
+
+      const { flowId, view } = await start(admin.username);
+      expect(view.data.methods).to.deep.equal(['mobile', 'email', 'owner', 'legalRep']);
+      const chosen = await choose(flowId, 'mobile');
+      expect(chosen.data.boundMobile).to.equal(`${admin.mobile.slice(0, 3)}****${admin.mobile.slice(-4)}`);
+      const sent = await api.step(flowId, 'sendSmsCode', await api.captcha());
+      expect(sent.status, JSON.stringify(sent.body)).to.equal(200);
+      const code = await api.lastSmsCode(admin.mobile);
+      const verified = await api.step(flowId, 'verify', { smsCode: code });
+      expect(verified.status, JSON.stringify(verified.body)).to.equal(200);
+      expect(verified.body.step).to.equal('reset');
+
+      const weak = await api.step(flowId, 'reset', { password: 'short', confirmPassword: 'short' });
+      expect(weak.status).to.equal(422);
+      const done = await api.step(flowId, 'reset', { password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD });
+      expect(done.status, JSON.stringify(done.body)).to.equal(200);
+      expect(done.body.status).to.equal('completed');
+      expect(done.body.data.result).to.equal('reset');
+      expect(done.body.data.username).to.equal(admin.username);
+
+      expect((await portal.get('/api/account')).status, 'old session ended').to.equal(401);
+      await expectLogin(admin.username, admin.password, 422);
+      await expectLogin(admin.username, NEW_PASSWORD, 200);
+      const audit = await h.db.models.AuditEvent.findOne({ where: { action: 'password.recovered', flowId } });
+      expect(audit).to.exist;
+      expect(JSON.stringify(await h.client.workflow.getHandle(flowId).fetchHistory())).not.to.include(NEW_PASSWORD);
+
+      const again = await api.step(flowId, 'reset', { password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD });
+      expect(again.status).to.equal(410);
+    });
+
+    it('bound e-mail code', async () => {
+      const { flowId } = await start(admin.username);
+      const chosen = await choose(flowId, 'email');
+      expect(chosen.data.boundEmail).to.include('*');
+      expect((await api.step(flowId, 'sendEmailCode', await api.captcha())).status).to.equal(200);
+      const account = await h.db.models.Account.findOne({ where: { usernameKey: admin.username.toLowerCase() } });
+      const code = await api.lastSmsCode(account!.email);
+      const verified = await api.step(flowId, 'verify', { emailCode: code });
+      expect(verified.status, JSON.stringify(verified.body)).to.equal(200);
+      expect(verified.body.step).to.equal('reset');
+    });
+
+    it('account-owner information: a wrong one is refused, the right one passes', async () => {
+      const { flowId } = await start(admin.username);
+      await choose(flowId, 'owner');
+      const wrong = await api.step(flowId, 'verify', { name: '管理员甲', idType: 'resident', idNumber: residentId() });
+      expect(wrong.status).to.equal(422);
+      expect(wrong.body.error.fields.proof.code).to.equal('recovery.proofMismatch');
+      expect(wrong.body.error.fields.proof.message).to.match(/[\u4e00-\u9fa5]/);
+      const right = await api.step(flowId, 'verify', { name: '管理员甲', idType: 'resident', idNumber });
+      expect(right.status, JSON.stringify(right.body)).to.equal(200);
+      expect(right.body.step).to.equal('reset');
+      expect(right.body.data.attemptsLeft).to.equal(4);
+    });
+
+    it('wrong codes, an expired code and too many attempts', async () => {
+      const { flowId } = await start(admin.username);
+      await choose(flowId, 'mobile');
+      const early = await api.step(flowId, 'verify', { smsCode: '123456' });
+      expect(early.body.error.fields.smsCode.code).to.equal('sms.notSent');
+      await api.step(flowId, 'sendSmsCode', await api.captcha());
+      const code = await api.lastSmsCode(admin.mobile);
+      const wrongCode = code === '000000' ? '111111' : '000000';
+      const wrong = await api.step(flowId, 'verify', { smsCode: wrongCode });
+      expect(wrong.body.error.fields.smsCode.code).to.equal('sms.wrong');
+      await h.db.models.OneTimeCode.update({ expiresAt: new Date(Date.now() - 1000) }, { where: { subject: flowId } });
+      const expired = await api.step(flowId, 'verify', { smsCode: code });
+      expect(expired.body.error.fields.smsCode.code).to.equal('sms.expired');
+      for (let i = 0; i < 2; i++) await api.step(flowId, 'verify', { smsCode: wrongCode });
+      const last = await api.step(flowId, 'verify', { smsCode: wrongCode });
+      expect(last.body.error.fields.proof.code).to.equal('recovery.tooManyAttempts');
+      const after = await api.step(flowId, 'verify', { smsCode: code });
+      expect(after.status).to.equal(422);
+      expect(after.body.error.fields.proof.code).to.equal('recovery.tooManyAttempts');
+    });
+
+    it('身份信息不完整 when the account lacks what a method needs', async () => {
+      await h.db.models.Account.update({ email: '' }, { where: { usernameKey: admin.username.toLowerCase() } });
+      const { flowId } = await start(admin.username);
+      const res = await api.step(flowId, 'chooseMethod', { method: 'email' });
+      expect(res.status).to.equal(422);
+      expect(res.body.error.fields.method.code).to.equal('recovery.identityIncomplete');
+      expect(res.body.error.fields.method.message).to.equal('身份信息不完整');
+    });
+
+    it('a wrong captcha is refused at step 1', async () => {
+      const flowId = (await api.post('/api/flows', { type: 'passwordRecovery' })).body.flowId;
+      const c = await api.captcha();
+      const res = await api.step(flowId, 'username', { username: admin.username, captchaId: c.captchaId, captcha: 'zzzz' });
+      expect(res.status).to.equal(422);
+      expect(res.body.error.fields.captcha.code).to.equal('captcha.wrong');
+    });
+  });
+
+  it('an unknown username looks like any account and never passes', async () => {
+    const { flowId, view } = await start('nosuchuser2026');
+    expect(view.data.methods).to.deep.equal(['mobile', 'email', 'owner', 'legalRep']);
+    const chosen = await choose(flowId, 'mobile');
+    expect(chosen.data.boundMobile).to.match(/^1\d{2}\*{4}\d{4}$/);
+    const before = await h.db.models.Outbox.count();
+    expect((await api.step(flowId, 'sendSmsCode', await api.captcha())).status).to.equal(200);
+    expect(await h.db.models.Outbox.count(), 'no message for a stand-in').to.equal(before);
+    const res = await api.step(flowId, 'verify', { smsCode: '123456' });
+    expect(res.body.error.fields.smsCode.code).to.equal('sms.wrong');
+    // The same masks for the same name, from another browser.
+    const other = new ApiClient(h.baseUrl);
+    const f2 = (await other.post('/api/flows', { type: 'passwordRecovery' })).body.flowId;
+    await other.step(f2, 'username', { username: 'nosuchuser2026', ...(await other.captcha()) });
+    expect((await other.step(f2, 'chooseMethod', { method: 'mobile' })).body.data.boundMobile).to.equal(chosen.data.boundMobile);
+  });
+
+  describe('P3 manual review and the console (V1–V3)', () => {
+    let admin: RegisteredAdmin;
+    let reviewer: ApiClient;
+    let supervisor: ApiClient;
+    let applicantMobile: string;
+
+    before(async () => {
+      reviewer = new ApiClient(h.baseUrl);
+      expect((await reviewer.post('/api/admin/login', { username: 'reviewer', password: 'Reviewer#2026' })).status).to.equal(200);
+      supervisor = new ApiClient(h.baseUrl);
+      expect((await supervisor.post('/api/admin/login', { username: 'supervisor', password: 'Supervisor#2026' })).status).to.equal(200);
+    });
+    beforeEach(async () => {
+      admin = await registerAdmin(new ApiClient(h.baseUrl), h.services);
+      applicantMobile = mobile();
+    });
+    afterEach(async () => {
+      await h.db.models.ReviewSetting.upsert({ key: 'fourEyesPasswordReset', value: 'off', updatedAt: new Date() });
+      delete process.env.REVIEW_ESCALATE_SECONDS;
+      delete process.env.REVIEW_CLOSE_SECONDS;
+    });
+
+    /** The legal-representative check fails (another ID number) and manual review opens. */
+    async function atReview() {
+      const { flowId } = await start(admin.username);
+      await choose(flowId, 'legalRep');
+      const sent = await api.step(flowId, 'sendSmsCode', { mobile: applicantMobile, ...(await api.captcha()) });
+      expect(sent.status, JSON.stringify(sent.body)).to.equal(200);
+      const code = await api.lastSmsCode(applicantMobile);
+      const e = admin.enterprise;
+      const fields = {
+        enterpriseName: e.name, uscc: e.uscc, legalRepName: e.legalRepName, legalRepIdType: 'resident',
+        legalRepIdNumber: residentId(), legalRepIdValidFrom: '20200101', legalRepIdValidTo: '00000000', mobile: applicantMobile, smsCode: code,
+      };
+      const failed = await api.step(flowId, 'verify', fields);
+      expect(failed.status).to.equal(422);
+      expect(failed.body.error.fields.proof.code).to.equal('recovery.legalRepMismatch');
+      const state = await api.get(`/api/flows/${flowId}`);
+      expect(state.body.data.manualReviewAvailable).to.equal(true);
+      expect(state.body.data.prefill.enterpriseName).to.equal(e.name);
+      expect(state.body.data.prefill.legalRepIdNumber).to.include('*');
+      const review = await api.step(flowId, 'requestReview', {});
+      expect(review.body.step).to.equal('review');
+      return { flowId, prefill: state.body.data.prefill };
+    }
+
+    async function submit(flowId: string, prefill: Record<string, string>) {
+      const a = await upload(api, flowId, 'id-front.png', await png(), 'idFront');
+      expect(a.status, JSON.stringify(a.body)).to.equal(201);
+      const b = await upload(api, flowId, 'license.jpg', await jpeg(), 'license');
+      expect(b.status, JSON.stringify(b.body)).to.equal(201);
+      const res = await api.step(flowId, 'submitReview', {
+        ...prefill, uploads: [a.body.uploadId, b.body.uploadId], password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD, ...(await api.captcha()),
+      });
+      expect(res.status, JSON.stringify(res.body)).to.equal(200);
+      expect(res.body.step).to.equal('waiting');
+      const row = await h.db.models.ReviewCase.findOne({ where: { flowId } });
+      expect(row).to.exist;
+      return row!.id;
+    }
+
+    async function decide(clerk: ApiClient, caseId: number, decision: string, reasonText?: string) {
+      const reasons = await clerk.get(`/api/admin/review-reasons?filter=${encodeURIComponent(JSON.stringify({ decision }))}`);
+      const reason = reasonText ? reasons.body.find((r: { text: string }) => r.text === reasonText) : reasons.body[0];
+      return clerk.post(`/api/admin/reviews/${caseId}/decide`, { decision, reasonId: reason?.id, comment: '核对营业执照与身份证' });
+    }
+
+    async function waitFor(flowId: string, what: (view: any) => boolean) {
+      for (let i = 0; i < 100; i++) {
+        const view = await api.get(`/api/flows/${flowId}`);
+        if (what(view.body)) return view.body;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      throw new Error(`flow ${flowId} never reached the expected state`);
+    }
+
+    it('approval applies the password chosen at submission, tells the applicant by SMS and is audited', async () => {
+      const { flowId, prefill } = await atReview();
+      const caseId = await submit(flowId, prefill);
+      await expectLogin(admin.username, NEW_PASSWORD, 422); // not before a clerk approves
+
+      const queue = await reviewer.get(`/api/admin/reviews?filter=${encodeURIComponent(JSON.stringify({ status: 'open', caseType: 'passwordRecovery', enterprise: admin.enterprise.uscc }))}`);
+      expect(queue.status).to.equal(200);
+      expect(queue.body.map((c: { id: number }) => c.id)).to.include(caseId);
+      const view = await reviewer.get(`/api/admin/reviews/${caseId}`);
+      expect(view.body.data.applicant.legalRepIdNumberMasked).to.include('*');
+      expect(view.body.data.registry.found).to.equal(true);
+      expect(view.body.data.registry.legalRepMatches).to.equal(false);
+      expect(view.body.uploads).to.have.length(2);
+      const image = await fetch(h.baseUrl + view.body.uploads[0].url, { headers: { cookie: `sw_staff=${(reviewer as any).cookies.get('sw_staff')}` } });
+      expect(image.status).to.equal(200);
+      expect(image.headers.get('content-type')).to.equal('image/png');
+      expect((await sharp(Buffer.from(await image.arrayBuffer())).metadata()).width).to.equal(240);
+      expect((await api.get(view.body.uploads[0].url)).status, 'images are for staff only').to.equal(401);
+
+      expect((await decide(reviewer, caseId, 'approve')).status, 'claim first').to.equal(409);
+      expect((await reviewer.post(`/api/admin/reviews/${caseId}/claim`)).status).to.equal(200);
+      expect((await supervisor.post(`/api/admin/reviews/${caseId}/claim`)).body.error.code).to.equal('review.claimedByOther');
+      const approved = await decide(reviewer, caseId, 'approve');
+      expect(approved.status, JSON.stringify(approved.body)).to.equal(200);
+      expect(approved.body.status).to.equal('approved');
+
+      const done = await waitFor(flowId, (v) => v.status === 'completed');
+      expect(done.data.result).to.equal('approved');
+      await expectLogin(admin.username, NEW_PASSWORD, 200);
+      const sms = await h.db.models.Outbox.findOne({ where: { to: applicantMobile, template: 'review.approved' } });
+      expect(sms, 'result SMS').to.exist;
+      expect(await h.db.models.AuditEvent.count({ where: { action: 'review.approve', entityId: String(caseId) } })).to.equal(1);
+      const late = await decide(reviewer, caseId, 'reject');
+      expect(late.status, 'a decision on a closed case').to.equal(409);
+      expect(late.body.error.code).to.equal('review.closed');
+    });
+
+    it('rejection leaves the password as it was; ask-for-more reopens the review step', async () => {
+      const { flowId, prefill } = await atReview();
+      const caseId = await submit(flowId, prefill);
+      await reviewer.post(`/api/admin/reviews/${caseId}/claim`);
+      const noReason = await reviewer.post(`/api/admin/reviews/${caseId}/decide`, { decision: 'more' });
+      expect(noReason.status).to.equal(422);
+      expect((await decide(reviewer, caseId, 'more')).status).to.equal(200);
+      const more = await waitFor(flowId, (v) => v.step === 'review');
+      expect(more.data.review.moreReason).to.be.a('string').and.not.equal('');
+      expect(await h.db.models.Outbox.findOne({ where: { to: applicantMobile, template: 'review.moreInfo' } })).to.exist;
+
+      const again = await submit(flowId, prefill);
+      expect(again).to.equal(caseId);
+      const row = await h.db.models.ReviewCase.findByPk(caseId);
+      expect(row!.round).to.equal(2);
+      expect(row!.status).to.equal('pending');
+      await reviewer.post(`/api/admin/reviews/${caseId}/claim`);
+      expect((await decide(reviewer, caseId, 'reject')).status).to.equal(200);
+      const done = await waitFor(flowId, (v) => v.status === 'completed');
+      expect(done.data.result).to.equal('rejected');
+      await expectLogin(admin.username, admin.password, 200);
+      await expectLogin(admin.username, NEW_PASSWORD, 422);
+    });
+
+    it('four-eyes: the first approver cannot approve again; a second clerk completes it', async () => {
+      const off = await reviewer.call('PUT', '/api/admin/review-settings', { fourEyesPasswordReset: true });
+      expect(off.status, 'reviewers cannot change settings').to.equal(403);
+      expect((await supervisor.call('PUT', '/api/admin/review-settings', { fourEyesPasswordReset: true })).status).to.equal(200);
+      const { flowId, prefill } = await atReview();
+      const caseId = await submit(flowId, prefill);
+      await reviewer.post(`/api/admin/reviews/${caseId}/claim`);
+      const first = await decide(reviewer, caseId, 'approve');
+      expect(first.body.status).to.equal('secondApproval');
+      expect((await reviewer.post(`/api/admin/reviews/${caseId}/claim`)).body.error.code).to.equal('review.sameApprover');
+      expect((await api.get(`/api/flows/${flowId}`)).body.step).to.equal('waiting');
+      await supervisor.post(`/api/admin/reviews/${caseId}/claim`);
+      expect((await decide(supervisor, caseId, 'approve')).body.status).to.equal('approved');
+      await waitFor(flowId, (v) => v.status === 'completed');
+      await expectLogin(admin.username, NEW_PASSWORD, 200);
+    });
+
+    it('a worker restart while the case waits for its clerk loses nothing', async () => {
+      const { flowId, prefill } = await atReview();
+      const caseId = await submit(flowId, prefill);
+      await h.stopWorker();
+      try {
+        await reviewer.post(`/api/admin/reviews/${caseId}/claim`);
+        expect((await decide(reviewer, caseId, 'approve')).status).to.equal(200);
+      } finally {
+        await h.startWorker();
+      }
+      const done = await waitFor(flowId, (v) => v.status === 'completed');
+      expect(done.data.result).to.equal('approved');
+      await expectLogin(admin.username, NEW_PASSWORD, 200);
+    });
+
+    it('deadlines: the case escalates to supervisors, then closes with an SMS', async () => {
+      process.env.REVIEW_ESCALATE_SECONDS = '2';
+      process.env.REVIEW_CLOSE_SECONDS = '5';
+      const { flowId, prefill } = await atReview();
+      const caseId = await submit(flowId, prefill);
+      for (let i = 0; i < 50 && !(await h.db.models.ReviewCase.findByPk(caseId))!.escalated; i++) await new Promise((r) => setTimeout(r, 200));
+      expect((await h.db.models.ReviewCase.findByPk(caseId))!.escalated).to.equal(true);
+      const escalated = await supervisor.get(`/api/admin/reviews?filter=${encodeURIComponent(JSON.stringify({ escalated: true, status: 'open' }))}`);
+      expect(escalated.body.map((c: { id: number }) => c.id)).to.include(caseId);
+      const done = await waitFor(flowId, (v) => v.status === 'completed');
+      expect(done.data.result).to.equal('closed');
+      expect((await h.db.models.ReviewCase.findByPk(caseId))!.status).to.equal('closed');
+      expect(await h.db.models.Outbox.findOne({ where: { to: applicantMobile, template: 'review.closed' } })).to.exist;
+      await reviewer.post(`/api/admin/reviews/${caseId}/claim`).then((r) => expect(r.body.error.code).to.equal('review.closed'));
+      await expectLogin(admin.username, NEW_PASSWORD, 422);
+    });
+
+    it('roles: reviewers cannot assign; supervisors assign; a system administrator account works the queues too', async () => {
+      const { flowId, prefill } = await atReview();
+      const caseId = await submit(flowId, prefill);
+      const staff = await reviewer.get('/api/admin/review-staff');
+      const reviewerId = staff.body.find((s: { username: string }) => s.username === 'reviewer').id;
+      expect((await reviewer.post(`/api/admin/reviews/${caseId}/assign`, { staffId: reviewerId })).status).to.equal(403);
+      const assigned = await supervisor.post(`/api/admin/reviews/${caseId}/assign`, { staffId: reviewerId });
+      expect(assigned.status, JSON.stringify(assigned.body)).to.equal(200);
+      expect(assigned.body.assigneeName).to.not.equal('');
+      expect((await reviewer.get(`/api/admin/reviews?filter=${encodeURIComponent(JSON.stringify({ assigneeId: 'me' }))}`)).body.map((c: { id: number }) => c.id)).to.include(caseId);
+      expect((await reviewer.post(`/api/admin/reviews/${caseId}/release`)).status).to.equal(200);
+
+      await h.db.models.Staff.findOrCreate({ where: { username: 'sysadmin1' }, defaults: { username: 'sysadmin1', name: '系统管理员', role: 'sysadmin', status: 'active', passwordHash: await hashPassword(GOOD_PASSWORD) } });
+      const sysadmin = new ApiClient(h.baseUrl);
+      expect((await sysadmin.post('/api/admin/login', { username: 'sysadmin1', password: GOOD_PASSWORD })).status).to.equal(200);
+      const created = await sysadmin.post('/api/admin/review-reasons', { decision: 'reject', text: '申请人身份无法确认' });
+      expect(created.status).to.equal(201);
+      await reviewer.post(`/api/admin/reviews/${caseId}/claim`);
+      expect((await decide(reviewer, caseId, 'reject', '申请人身份无法确认')).status).to.equal(200);
+      expect((await h.db.models.ReviewCase.findByPk(caseId))!.reason).to.equal('申请人身份无法确认');
+      const trail = await supervisor.get(`/api/admin/reviews/${caseId}`);
+      expect(trail.body.decisions.map((d: { action: string }) => d.action)).to.deep.equal(['assign', 'release', 'claim', 'reject']);
+    });
+
+    describe('uploads', () => {
+      let flowId: string;
+      let owner: ApiClient; // the browser that owns the flow at its review step
+      before(async () => {
+        admin = await registerAdmin(new ApiClient(h.baseUrl), h.services);
+        applicantMobile = mobile();
+        api = new ApiClient(h.baseUrl);
+        ({ flowId } = await atReview());
+        owner = api;
+      });
+
+      it('accepts jpg, png and bmp, re-encoded and stored outside every served folder', async () => {
+        const bmpRes = await upload(owner, flowId, 'scan.bmp', bmp(33, 21), 'idBack');
+        expect(bmpRes.status, JSON.stringify(bmpRes.body)).to.equal(201);
+        expect(bmpRes.body.width).to.equal(33);
+        const row = await h.db.models.ReviewUpload.findByPk(bmpRes.body.uploadId);
+        const file = path.join(h.services.uploadDir, row!.storedName);
+        expect(fs.existsSync(file)).to.equal(true);
+        expect(file.startsWith(path.join(h.config.dataDir, 'uploads'))).to.equal(true);
+        expect(row!.storedName).not.to.include('scan');
+        expect((await sharp(file).metadata()).format).to.equal('png');
+        const jpg = await upload(owner, flowId, 'photo.JPEG', await jpeg());
+        expect(jpg.status).to.equal(201);
+      });
+
+      it('refuses a file whose content is not an image of an accepted type', async () => {
+        const text = await upload(owner, flowId, 'evil.png', Buffer.from('<script>alert(1)</script>'.repeat(20)));
+        expect(text.status).to.equal(422);
+        expect(text.body.error.fields.file.code).to.equal('upload.type');
+        const gif = await upload(owner, flowId, 'a.png', await sharp({ create: { width: 4, height: 4, channels: 3, background: '#fff' } }).gif().toBuffer());
+        expect(gif.body.error.fields.file.code).to.equal('upload.type');
+        const exe = await upload(owner, flowId, 'a.exe', await png());
+        expect(exe.body.error.fields.file.code).to.equal('upload.type');
+      });
+
+      it('refuses a huge-dimension image, a truncated file and a 5 MB file', async () => {
+        const huge = await upload(owner, flowId, 'huge.png', await hugePng());
+        expect(huge.status).to.equal(422);
+        expect(huge.body.error.fields.file.code).to.equal('upload.tooManyPixels');
+        const whole = await jpeg(800, 600);
+        const truncated = await upload(owner, flowId, 'cut.jpg', whole.subarray(0, Math.floor(whole.length / 2)));
+        expect(truncated.status).to.equal(422);
+        expect(truncated.body.error.fields.file.code).to.equal('upload.unreadable');
+        const cutPng = await png(300, 300);
+        expect((await upload(owner, flowId, 'cut.png', cutPng.subarray(0, 60))).body.error.fields.file.code).to.equal('upload.unreadable');
+        const big = Buffer.concat([await png(), Buffer.alloc(5 * 1024 * 1024, 1)]);
+        const tooBig = await upload(owner, flowId, 'big.png', big);
+        expect(tooBig.status).to.equal(413);
+        expect(tooBig.body.error.fields.file.code).to.equal('upload.tooLarge');
+      });
+
+      it('refuses uploads from another browser and to a flow not at its review step', async () => {
+        const other = new ApiClient(h.baseUrl);
+        expect((await upload(other, flowId, 'a.png', await png())).status).to.equal(404);
+        const { flowId: early } = await start(admin.username);
+        expect((await upload(api, early, 'a.png', await png())).status).to.equal(409);
+      });
+    });
+  });
+});

@@ -1,0 +1,210 @@
+// U1, U3, U4, U5 username recovery through the API against the real worker: the administrator's
+// account-information path with its bound-mobile rule (one or two further proofs out of legal
+// representative, administrator, two operators' mobiles), operators and individuals by their bound
+// mobile and identity, wrong proofs, and the manual review ending in an SMS with the username.
+import { expect } from 'chai';
+import sharp from 'sharp';
+import { harness, Harness } from '../support/harness';
+import { ApiClient } from '../support/apiClient';
+import { GOOD_PASSWORD, mobile, residentId, uniqueUsername } from '../support/fixtures';
+import { registerAdmin, RegisteredAdmin } from '../support/journeys';
+import { sealIdNumber } from '../../activities/identity';
+import { hashPassword } from '../../activities/passwords';
+
+const VALID = { idValidFrom: '20200101', idValidTo: '00000000' };
+
+describe('U1/U3/U4/U5 username recovery (API)', () => {
+  let h: Harness;
+  let api: ApiClient;
+  let admin: RegisteredAdmin;
+  let adminId: string;
+  let adminApi: ApiClient;
+  before(async () => {
+    h = await harness();
+  });
+  beforeEach(async () => {
+    api = new ApiClient(h.baseUrl);
+    adminId = residentId();
+    adminApi = new ApiClient(h.baseUrl);
+    admin = await registerAdmin(adminApi, h.services, { idNumber: adminId });
+  });
+
+  async function atIdentity(variant: string, mobileNumber: string, enterprise = true) {
+    const started = await api.post('/api/flows', { type: 'usernameRecovery', variant });
+    expect(started.status, JSON.stringify(started.body)).to.equal(201);
+    const flowId = started.body.flowId as string;
+    expect((await api.step(flowId, 'sendSmsCode', { mobile: mobileNumber, ...(await api.captcha()) })).status).to.equal(200);
+    const code = await api.lastSmsCode(mobileNumber);
+    const e = admin.enterprise;
+    const res = await api.step(flowId, 'mobile', { mobile: mobileNumber, smsCode: code, ...(enterprise ? { enterpriseName: e.name, orgCode: e.orgCode } : {}) });
+    expect(res.status, JSON.stringify(res.body)).to.equal(200);
+    expect(res.body.step).to.equal('identity');
+    return { flowId, view: res.body };
+  }
+
+  const legalRep = () => ({ name: admin.enterprise.legalRepName, idType: 'resident', idNumber: admin.enterprise.legalRepIdNumber, ...VALID });
+  const adminPerson = () => ({ name: '管理员甲', idType: 'resident', idNumber: adminId, ...VALID });
+  const handler = () => ({ name: '经办人乙', idType: 'resident', idNumber: residentId(), ...VALID });
+
+  async function addOperator(name: string) {
+    await adminApi.login(admin.username, admin.password);
+    const m = mobile();
+    const res = await adminApi.post('/api/operators', { username: uniqueUsername('opr'), name, mobile: m, idType: 'resident', idNumber: residentId(), ...VALID });
+    expect(res.status, JSON.stringify(res.body)).to.equal(201);
+    return m;
+  }
+
+  describe('U1 administrator, account information', () => {
+    it('bound mobile + the legal representative: the username at once', async () => {
+      const { flowId, view } = await atIdentity('admin', admin.mobile);
+      expect(view.data.mobileBound).to.equal(true);
+      const res = await api.step(flowId, 'identity', legalRep());
+      expect(res.status, JSON.stringify(res.body)).to.equal(200);
+      expect(res.body.status).to.equal('completed');
+      expect(res.body.data.usernames).to.deep.equal([admin.username]);
+      expect(await h.db.models.AuditEvent.findOne({ where: { action: 'username.recovered', flowId } })).to.exist;
+    });
+
+    it('bound mobile + a handler: one more proof (the administrator); a wrong one is refused', async () => {
+      const { flowId } = await atIdentity('admin', admin.mobile);
+      const more = await api.step(flowId, 'identity', handler());
+      expect(more.body.step).to.equal('more');
+      expect(more.body.data.needed).to.equal(1);
+      expect(more.body.data.usernames).to.deep.equal([]);
+      const wrong = await api.step(flowId, 'more', { method: 'admin', ...handler() });
+      expect(wrong.status).to.equal(422);
+      expect(wrong.body.error.fields.proof.code).to.equal('recovery.proofMismatch');
+      const ok = await api.step(flowId, 'more', { method: 'admin', ...adminPerson() });
+      expect(ok.status, JSON.stringify(ok.body)).to.equal(200);
+      expect(ok.body.data.usernames).to.deep.equal([admin.username]);
+    });
+
+    it('another mobile: two proofs; fewer than two operators is said; two operators\' SMS codes count as one', async () => {
+      const { flowId, view } = await atIdentity('admin', mobile());
+      expect(view.data.mobileBound).to.equal(false);
+      const more = await api.step(flowId, 'identity', legalRep());
+      expect(more.body.step).to.equal('more');
+      expect(more.body.data.needed).to.equal(1);
+      const few = await api.step(flowId, 'sendOperatorCode', { slot: 0, ...(await api.captcha()) });
+      expect(few.status).to.equal(422);
+      expect(few.body.error.fields.method.code).to.equal('recovery.fewOperators');
+
+      const m0 = await addOperator('张小培');
+      const m1 = await addOperator('李大英');
+      // A new flow sees the operators (the enterprise is read when the mobile is proven).
+      const again = await atIdentity('admin', mobile());
+      await api.step(again.flowId, 'identity', handler()).then((r) => expect(r.body.data.needed).to.equal(2));
+      const state = await api.get(`/api/flows/${again.flowId}`);
+      expect(state.body.data.operators).to.deep.equal(['**培', '**英']);
+      expect((await api.step(again.flowId, 'sendOperatorCode', { slot: 0, ...(await api.captcha()) })).status).to.equal(200);
+      expect((await api.step(again.flowId, 'sendOperatorCode', { slot: 1, ...(await api.captcha()) })).status).to.equal(200);
+      const c0 = await api.lastSmsCode(m0);
+      const c1 = await api.lastSmsCode(m1);
+      const wrong = await api.step(again.flowId, 'more', { method: 'operators', smsCode0: c0, smsCode1: c1 === '000000' ? '111111' : '000000' });
+      expect(wrong.body.error.fields.smsCode1.code).to.equal('sms.wrong');
+      const first = await api.step(again.flowId, 'more', { method: 'operators', smsCode0: c0, smsCode1: c1 });
+      expect(first.status, JSON.stringify(first.body)).to.equal(200);
+      expect(first.body.data.needed).to.equal(1);
+      const twice = await api.step(again.flowId, 'more', { method: 'operators', smsCode0: c0, smsCode1: c1 });
+      expect(twice.body.error.fields.method.code).to.equal('recovery.methodInvalid');
+      const done = await api.step(again.flowId, 'more', { method: 'legalRep', ...legalRep() });
+      expect(done.body.data.usernames).to.deep.equal([admin.username]);
+    });
+
+    it('a wrong SMS code at the first step and an unknown enterprise never reveal a username', async () => {
+      const flowId = (await api.post('/api/flows', { type: 'usernameRecovery', variant: 'admin' })).body.flowId;
+      const m = mobile();
+      await api.step(flowId, 'sendSmsCode', { mobile: m, ...(await api.captcha()) });
+      const code = await api.lastSmsCode(m);
+      const wrong = await api.step(flowId, 'mobile', { mobile: m, smsCode: code === '000000' ? '111111' : '000000', enterpriseName: admin.enterprise.name, orgCode: admin.enterprise.orgCode });
+      expect(wrong.body.error.fields.smsCode.code).to.equal('sms.wrong');
+      const ok = await api.step(flowId, 'mobile', { mobile: m, smsCode: code, enterpriseName: '不存在的公司', orgCode: admin.enterprise.orgCode });
+      expect(ok.body.step).to.equal('identity');
+      const more = await api.step(flowId, 'identity', legalRep());
+      expect(more.body.step).to.equal('more');
+      const res = await api.step(flowId, 'more', { method: 'admin', ...adminPerson() });
+      expect(res.body.error.fields.proof.code).to.equal('recovery.proofMismatch');
+    });
+  });
+
+  it('U4 operator: bound mobile, enterprise and own identity', async () => {
+    await adminApi.login(admin.username, admin.password);
+    const m = mobile();
+    const id = residentId();
+    const username = uniqueUsername('opr');
+    expect((await adminApi.post('/api/operators', { username, name: '操作员丙', mobile: m, idType: 'resident', idNumber: id, ...VALID })).status).to.equal(201);
+    const { flowId } = await atIdentity('operator', m);
+    const wrong = await api.step(flowId, 'identity', { name: '操作员丙', idType: 'resident', idNumber: residentId(), ...VALID });
+    expect(wrong.body.error.fields.proof.code).to.equal('recovery.proofMismatch');
+    const res = await api.step(flowId, 'identity', { name: '操作员丙', idType: 'resident', idNumber: id, ...VALID });
+    expect(res.status, JSON.stringify(res.body)).to.equal(200);
+    expect(res.body.data.usernames).to.deep.equal([username]);
+  });
+
+  it('U5 individual: bound mobile and identity; too many wrong proofs stop the flow', async () => {
+    const m = mobile();
+    const id = residentId();
+    const sealed = sealIdNumber(h.services.keys, 'resident', id);
+    const username = uniqueUsername('ind');
+    await h.db.models.Account.create({
+      username, usernameKey: username, kind: 'individual', enterpriseId: null, name: '个人丁', idType: 'resident',
+      idNumberEnc: sealed.enc, idNumberHash: sealed.hash, idNumberMasked: sealed.masked, ...VALID, mobile: m, email: '',
+      passwordHash: await hashPassword(GOOD_PASSWORD), mustChangePassword: false, status: 'active', createdBy: `test:${username}`,
+    });
+    const { flowId } = await atIdentity('individual', m, false);
+    for (let i = 0; i < 4; i++) {
+      const wrong = await api.step(flowId, 'identity', { name: '个人丁', idType: 'resident', idNumber: residentId(), ...VALID });
+      expect(wrong.body.error.fields.proof.code).to.equal('recovery.proofMismatch');
+    }
+    const last = await api.step(flowId, 'identity', { name: '个人丁', idType: 'resident', idNumber: residentId(), ...VALID });
+    expect(last.body.error.fields.proof.code).to.equal('recovery.tooManyAttempts');
+    const blocked = await api.step(flowId, 'identity', { name: '个人丁', idType: 'resident', idNumber: id, ...VALID });
+    expect(blocked.body.error.fields.proof.code).to.equal('recovery.tooManyAttempts');
+
+    const fresh = await atIdentity('individual', m, false);
+    const res = await api.step(fresh.flowId, 'identity', { name: '个人丁', idType: 'resident', idNumber: id, ...VALID });
+    expect(res.body.data.usernames).to.deep.equal([username]);
+  });
+
+  it('U3 manual review: any verified mobile, information and images, a clerk approves, the username comes by SMS', async () => {
+    const m = mobile();
+    const { flowId } = await atIdentity('admin', m);
+    expect((await api.step(flowId, 'requestReview', {})).body.step).to.equal('review');
+    const form = new FormData();
+    form.append('flowId', flowId);
+    form.append('kind', 'license');
+    const image = await sharp({ create: { width: 120, height: 90, channels: 3, background: '#3a3' } }).png().toBuffer();
+    form.append('file', new Blob([new Uint8Array(image)]), 'license.png');
+    const cookies = (api as unknown as { cookies: Map<string, string> }).cookies;
+    const up = await fetch(`${h.baseUrl}/api/review-uploads`, { method: 'POST', body: form, headers: { cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
+    expect(up.status).to.equal(201);
+    const { uploadId } = await up.json();
+    const e = admin.enterprise;
+    const submitted = await api.step(flowId, 'submitReview', {
+      enterpriseName: e.name, orgCode: e.orgCode,
+      legalRepName: e.legalRepName, legalRepIdType: 'resident', legalRepIdNumber: e.legalRepIdNumber, legalRepIdValidFrom: '20200101', legalRepIdValidTo: '00000000',
+      ...adminPerson(), uploads: [uploadId], ...(await api.captcha()),
+    });
+    expect(submitted.status, JSON.stringify(submitted.body)).to.equal(200);
+    expect(submitted.body.step).to.equal('waiting');
+    const row = await h.db.models.ReviewCase.findOne({ where: { flowId } });
+    expect(row!.caseType).to.equal('usernameRecovery');
+
+    const clerk = new ApiClient(h.baseUrl);
+    await clerk.post('/api/admin/login', { username: 'reviewer', password: 'Reviewer#2026' });
+    const view = await clerk.get(`/api/admin/reviews/${row!.id}`);
+    expect(view.body.data.account.exists).to.equal(true);
+    expect(view.body.data.applicant.idNumberMasked).to.include('*');
+    await clerk.post(`/api/admin/reviews/${row!.id}/claim`);
+    const decided = await clerk.post(`/api/admin/reviews/${row!.id}/decide`, { decision: 'approve', comment: '' });
+    expect(decided.status, JSON.stringify(decided.body)).to.equal(200);
+    for (let i = 0; i < 50; i++) {
+      if ((await api.get(`/api/flows/${flowId}`)).body.status === 'completed') break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const done = await api.get(`/api/flows/${flowId}`);
+    expect(done.body.data.result).to.equal('approved');
+    const sms = await h.db.models.Outbox.findOne({ where: { to: m, template: 'review.approved' } });
+    expect(sms!.body).to.include(admin.username);
+  });
+});

@@ -1,0 +1,337 @@
+// P1–P3 忘记密码: 填写用户名 → 安全验证 → 重置密码 → 完成, with the manual review path (提交人工审核)
+// when the legal-representative check fails. One passwordRecovery flow; every step is a flow step.
+import { useState, type ReactNode } from 'react';
+import { Link as RouterLink } from 'react-router-dom';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import Link from '@mui/material/Link';
+import MenuItem from '@mui/material/MenuItem';
+import Paper from '@mui/material/Paper';
+import Step from '@mui/material/Step';
+import StepLabel from '@mui/material/StepLabel';
+import Stepper from '@mui/material/Stepper';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import CheckCircle from '@mui/icons-material/CheckCircle';
+import { isApiError } from '../../api/client';
+import { flowsApi } from '../../api/endpoints';
+import type { FlowState, FlowType } from '../../api/types';
+import { CaptchaImage } from '../../components/CaptchaImage';
+import { idTypeOptions } from '../../components/idTypes';
+import { PageShell } from '../../components/PageShell';
+import { useLanguage, useT, type MessageKey } from '../../i18n';
+
+type Fields = Record<string, string>;
+type Errors = Record<string, string>;
+const METHODS = ['mobile', 'email', 'owner', 'legalRep'] as const;
+const UPLOAD_KINDS = ['idFront', 'idBack', 'license'] as const;
+
+export function PasswordRecoveryPage() {
+  const t = useT();
+  const { lang } = useLanguage();
+  const [flow, setFlow] = useState<FlowState | null>(null);
+  const [fields, setFields] = useState<Fields>({ legalRepIdType: 'resident', idType: 'resident' });
+  const [errors, setErrors] = useState<Errors>({});
+  const [alert, setAlert] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [captchaKey, setCaptchaKey] = useState(0);
+  const [captchaId, setCaptchaId] = useState('');
+  const [uploads, setUploads] = useState<Record<string, string>>({});
+  const [submitted, setSubmitted] = useState(false);
+  const data = (flow?.data ?? {}) as Record<string, any>;
+
+  const set = (name: string) => (e: { target: { value: string } }) => setFields((f) => ({ ...f, [name]: e.target.value }));
+  const text = (name: string, label: string, extra: Record<string, unknown> = {}) => (
+    <TextField
+      key={name}
+      name={name}
+      label={label}
+      value={fields[name] ?? ''}
+      onChange={set(name)}
+      error={!!errors[name]}
+      helperText={errors[name] ?? ' '}
+      fullWidth
+      size="small"
+      slotProps={{ htmlInput: { 'data-testid': `field-${name}` } }}
+      {...extra}
+    />
+  );
+  const captcha = () => (
+    <Box sx={{ display: 'flex', gap: 1, alignItems: 'flex-start' }}>
+      {text('captcha', t('recovery.captcha'), { autoComplete: 'off' })}
+      <CaptchaImage reloadKey={captchaKey} onCaptchaId={setCaptchaId} onReload={() => setFields((f) => ({ ...f, captcha: '' }))} />
+    </Box>
+  );
+
+  /** Runs a step; field problems go beside their fields, anything else above the form. */
+  const run = async (step: string, body: Record<string, unknown>, usesCaptcha = false) => {
+    setBusy(true);
+    setErrors({});
+    setAlert('');
+    try {
+      let current = flow;
+      if (!current) {
+        current = await flowsApi.start('passwordRecovery' as FlowType);
+        setFlow(current);
+      }
+      const next = await flowsApi.step(current.flowId, step, usesCaptcha ? { ...body, captchaId, captcha: fields.captcha ?? '' } : body);
+      setFlow(next);
+      return next;
+    } catch (e) {
+      if (isApiError(e) && Object.keys(e.fields).length > 0) {
+        setErrors(Object.fromEntries(Object.entries(e.fields).map(([k, v]) => [k, v.message ?? v.code])));
+        if (e.fields.proof || e.fields._form) setAlert((e.fields.proof ?? e.fields._form).message ?? '');
+      } else setAlert(isApiError(e) ? e.message : t('common.unexpected'));
+      return null;
+    } finally {
+      if (usesCaptcha) setCaptchaKey((k) => k + 1);
+      setBusy(false);
+    }
+  };
+
+  const upload = async (kind: string, file: File | undefined) => {
+    if (!file || !flow) return;
+    const form = new FormData();
+    form.append('flowId', flow.flowId);
+    form.append('kind', kind);
+    form.append('file', file);
+    const res = await fetch('/api/review-uploads', { method: 'POST', body: form, credentials: 'same-origin', headers: { 'Accept-Language': lang === 'en' ? 'en' : 'zh-CN' } });
+    const json = await res.json().catch(() => null);
+    if (res.ok) {
+      setUploads((u) => ({ ...u, [kind]: json.uploadId }));
+      setErrors((er) => ({ ...er, [`upload-${kind}`]: '' }));
+    } else setErrors((er) => ({ ...er, [`upload-${kind}`]: json?.error?.fields?.file?.message ?? json?.error?.message ?? t('common.unexpected') }));
+  };
+
+  const step = flow?.step ?? 'username';
+  const active = { username: 0, verify: 1, review: 1, waiting: 1, reset: 2, done: 3 }[step] ?? 0;
+  let body: ReactNode;
+
+  if (flow?.status === 'expired') {
+    body = <Alert severity="warning">{t('recovery.expired')}</Alert>;
+  } else if (flow?.status === 'completed' && data.result !== 'reset' && data.result !== 'approved') {
+    body = (
+      <Alert severity="warning" data-testid="recovery-result">
+        {t(data.result === 'rejected' ? 'recovery.rejected' : 'recovery.closed')} {data.resultReason ?? ''}
+      </Alert>
+    );
+  } else if (flow?.status === 'completed') {
+    body = (
+      <Box sx={{ textAlign: 'center', py: 3 }} data-testid="recovery-done">
+        <CheckCircle sx={{ fontSize: 64, color: 'success.main' }} />
+        <Typography sx={{ mt: 1.5, fontSize: 18 }}>{t('recovery.doneTitle')}</Typography>
+        <Typography color="text.secondary">{t('recovery.doneText')}</Typography>
+        <Typography sx={{ mt: 1 }}>
+          {t('recovery.loginUsername')}: <b>{data.username}</b>
+        </Typography>
+        <Box sx={{ display: 'flex', gap: 2, justifyContent: 'center', mt: 3 }}>
+          <Button component={RouterLink} to="/" variant="outlined">
+            {t('recovery.home')}
+          </Button>
+          <Button component={RouterLink} to="/login" variant="contained">
+            {t('recovery.relogin')}
+          </Button>
+        </Box>
+      </Box>
+    );
+  } else if (step === 'username') {
+    body = (
+      <Box component="form" onSubmit={(e) => { e.preventDefault(); void run('username', { username: fields.username ?? '' }, true); }} sx={{ maxWidth: 420, mx: 'auto' }}>
+        {text('username', t('recovery.username'), { autoFocus: true })}
+        {captcha()}
+        <Button type="submit" variant="contained" fullWidth disabled={busy} data-testid="recovery-next">
+          {t('recovery.next')}
+        </Button>
+      </Box>
+    );
+  } else if (step === 'verify') {
+    const methods = ((data.methods as string[]) ?? []).filter((m) => (METHODS as readonly string[]).includes(m));
+    const method = data.method as string | null;
+    const verify = (extra: Record<string, unknown>) => void run('verify', extra);
+    body = (
+      <Box>
+        <Typography sx={{ fontWeight: 600, mb: 1 }}>{t('recovery.chooseMethod')}</Typography>
+        <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: 'repeat(4, 1fr)' }, gap: 1.5, mb: 2 }}>
+          {methods.map((m) => (
+            <Paper
+              key={m}
+              variant="outlined"
+              data-testid={`method-${m}`}
+              onClick={() => void run('chooseMethod', { method: m })}
+              sx={{ p: 1.5, cursor: 'pointer', borderColor: method === m ? 'primary.main' : undefined, borderWidth: method === m ? 2 : 1 }}
+            >
+              <Typography sx={{ fontWeight: 600 }}>{t(`recovery.method.${m}` as MessageKey)}</Typography>
+              <Typography variant="body2" color="text.secondary">
+                {t(`recovery.methodHint.${m}` as MessageKey)}
+              </Typography>
+            </Paper>
+          ))}
+        </Box>
+        {errors.method && <Alert severity="warning" data-testid="method-error">{errors.method}</Alert>}
+        {alert && (
+          <Alert severity="error" sx={{ mb: 2 }} data-testid="recovery-alert">
+            {alert}
+          </Alert>
+        )}
+        {(method === 'mobile' || method === 'email') && (
+          <Box sx={{ maxWidth: 460 }}>
+            <TextField label={t(method === 'mobile' ? 'recovery.boundMobile' : 'recovery.boundEmail')} value={(method === 'mobile' ? data.boundMobile : data.boundEmail) ?? ''} fullWidth size="small" disabled sx={{ mb: 2 }} />
+            {captcha()}
+            <Box sx={{ display: 'flex', gap: 1 }}>
+              {text(method === 'mobile' ? 'smsCode' : 'emailCode', t('recovery.code'))}
+              <Button variant="outlined" disabled={busy} data-testid="send-code" onClick={() => void run(method === 'mobile' ? 'sendSmsCode' : 'sendEmailCode', {}, true)} sx={{ height: 40, whiteSpace: 'nowrap' }}>
+                {t('recovery.sendCode')}
+              </Button>
+            </Box>
+            <Button variant="contained" disabled={busy} data-testid="recovery-verify" onClick={() => verify(method === 'mobile' ? { smsCode: fields.smsCode ?? '' } : { emailCode: fields.emailCode ?? '' })}>
+              {t('recovery.next')}
+            </Button>
+          </Box>
+        )}
+        {method === 'owner' && (
+          <Box sx={{ maxWidth: 460 }}>
+            {text('name', t('recovery.ownerName'))}
+            {text('idType', t('recovery.idType'), { select: true, children: idTypeOptions(lang).map((o) => <MenuItem key={o.value} value={o.value}>{o.label}</MenuItem>) })}
+            {text('idNumber', t('recovery.idNumber'))}
+            <Button variant="contained" disabled={busy} data-testid="recovery-verify" onClick={() => verify({ name: fields.name ?? '', idType: fields.idType, idNumber: fields.idNumber ?? '' })}>
+              {t('recovery.next')}
+            </Button>
+          </Box>
+        )}
+        {method === 'legalRep' && (
+          <Box sx={{ maxWidth: 520 }}>
+            <Alert severity="info" sx={{ mb: 2 }}>{t('recovery.legalRepNote')}</Alert>
+            {legalRepFields(text, t, lang)}
+            {captcha()}
+            <Box sx={{ display: 'flex', gap: 1 }}>
+              {text('smsCode', t('recovery.code'))}
+              <Button variant="outlined" disabled={busy} data-testid="send-code" onClick={() => void run('sendSmsCode', { mobile: fields.mobile ?? '' }, true)} sx={{ height: 40, whiteSpace: 'nowrap' }}>
+                {t('recovery.sendCode')}
+              </Button>
+            </Box>
+            <Button variant="contained" disabled={busy} data-testid="recovery-verify" onClick={() => verify(legalRepBody(fields))}>
+              {t('recovery.next')}
+            </Button>
+            {data.manualReviewAvailable && (
+              <Link component="button" sx={{ ml: 2 }} data-testid="request-review" onClick={() => void run('requestReview', {}).then((f) => f && setFields((x) => ({ ...x, ...(f.data as any).prefill, legalRepIdNumber: (f.data as any).prefill?.legalRepIdNumber ?? '' })))}>
+                {t('recovery.requestReview')}
+              </Link>
+            )}
+          </Box>
+        )}
+      </Box>
+    );
+  } else if (step === 'review') {
+    body = (
+      <Box sx={{ maxWidth: 560, mx: 'auto' }}>
+        {data.review?.moreReason && <Alert severity="warning" sx={{ mb: 2 }}>{t('recovery.moreAsked')} {data.review.moreReason}</Alert>}
+        {alert && <Alert severity="error" sx={{ mb: 2 }}>{alert}</Alert>}
+        <Typography sx={{ fontWeight: 600, mb: 1 }}>{t('recovery.reviewInfo')}</Typography>
+        {legalRepFields(text, t, lang, true)}
+        <Typography sx={{ fontWeight: 600, mb: 1 }}>{t('recovery.reviewUploads')}</Typography>
+        <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+          {t('recovery.uploadRule')}
+        </Typography>
+        {UPLOAD_KINDS.map((kind) => (
+          <Box key={kind} sx={{ mb: 1.5 }}>
+            <Typography variant="body2">
+              {t(`recovery.upload.${kind}` as MessageKey)} {uploads[kind] ? '✓' : ''}
+            </Typography>
+            <input type="file" accept=".jpg,.jpeg,.png,.bmp" data-testid={`upload-${kind}`} onChange={(e) => void upload(kind, e.target.files?.[0])} />
+            {errors[`upload-${kind}`] && <Typography color="error" variant="body2">{errors[`upload-${kind}`]}</Typography>}
+          </Box>
+        ))}
+        {errors.uploads && <Typography color="error" variant="body2">{errors.uploads}</Typography>}
+        <Typography sx={{ fontWeight: 600, my: 1 }}>{t('recovery.reviewPassword')}</Typography>
+        {text('password', t('recovery.newPassword'), { type: 'password' })}
+        {text('confirmPassword', t('recovery.confirmPassword'), { type: 'password' })}
+        <Alert severity="info" sx={{ mb: 2 }}>{t('recovery.keepPassword')}</Alert>
+        {captcha()}
+        <Button
+          variant="contained"
+          fullWidth
+          disabled={busy}
+          data-testid="submit-review"
+          onClick={() =>
+            void run('submitReview', { ...legalRepBody(fields), uploads: Object.values(uploads), password: fields.password ?? '', confirmPassword: fields.confirmPassword ?? '' }, true).then((f) => f && setSubmitted(true))
+          }
+        >
+          {t('recovery.next')}
+        </Button>
+      </Box>
+    );
+  } else if (step === 'waiting') {
+    body = (
+      <Alert severity="info" data-testid="review-waiting">
+        {t('recovery.waiting')}
+      </Alert>
+    );
+  } else if (step === 'reset') {
+    body = (
+      <Box sx={{ maxWidth: 420, mx: 'auto' }}>
+        <TextField label={t('recovery.loginUsername')} value={data.username ?? ''} fullWidth size="small" disabled sx={{ mb: 2 }} />
+        {text('password', t('recovery.newPassword'), { type: 'password' })}
+        {text('confirmPassword', t('recovery.confirmPassword'), { type: 'password' })}
+        <Button variant="contained" fullWidth disabled={busy} data-testid="recovery-reset" onClick={() => void run('reset', { password: fields.password ?? '', confirmPassword: fields.confirmPassword ?? '' })}>
+          {t('recovery.next')}
+        </Button>
+      </Box>
+    );
+  }
+
+  return (
+    <PageShell section={t('recovery.title')} maxWidth={1040}>
+      <Paper variant="outlined" sx={{ px: { xs: 2, md: 5 }, py: 4, maxWidth: 960, mx: 'auto' }}>
+        <Typography component="h1" sx={{ fontSize: 21, fontWeight: 600, mb: 3, textAlign: 'center' }}>
+          {t('recovery.title')}
+        </Typography>
+        <Stepper activeStep={active} alternativeLabel sx={{ mb: 4 }}>
+          {(['recovery.step.username', 'recovery.step.verify', 'recovery.step.reset', 'recovery.step.done'] as MessageKey[]).map((k) => (
+            <Step key={k}>
+              <StepLabel>{t(k)}</StepLabel>
+            </Step>
+          ))}
+        </Stepper>
+        {step === 'username' && alert && <Alert severity="error" sx={{ mb: 2 }}>{alert}</Alert>}
+        {body}
+      </Paper>
+      <Dialog open={submitted} onClose={() => setSubmitted(false)}>
+        <DialogContent>{t('recovery.submittedDialog')}</DialogContent>
+        <DialogActions>
+          <Button onClick={() => setSubmitted(false)} data-testid="submitted-ok">
+            {t('recovery.gotIt')}
+          </Button>
+        </DialogActions>
+      </Dialog>
+    </PageShell>
+  );
+}
+
+function legalRepBody(f: Fields) {
+  const keys = ['enterpriseName', 'uscc', 'legalRepName', 'legalRepIdType', 'legalRepIdNumber', 'legalRepIdValidFrom', 'legalRepIdValidTo', 'mobile', 'smsCode'];
+  return Object.fromEntries(keys.map((k) => [k, f[k] ?? '']));
+}
+
+function legalRepFields(
+  text: (name: string, label: string, extra?: Record<string, unknown>) => ReactNode,
+  t: ReturnType<typeof useT>,
+  lang: 'zh' | 'en',
+  withValidity = false,
+) {
+  return (
+    <>
+      {text('enterpriseName', t('recovery.enterpriseName'))}
+      {text('uscc', t('recovery.uscc'))}
+      {text('legalRepName', t('recovery.legalRepName'))}
+      {text('legalRepIdType', t('recovery.legalRepIdType'), { select: true, children: idTypeOptions(lang).map((o) => <MenuItem key={o.value} value={o.value}>{o.label}</MenuItem>) })}
+      {text('legalRepIdNumber', t('recovery.legalRepIdNumber'))}
+      {withValidity && text('legalRepIdValidFrom', t('recovery.validFrom'), { placeholder: 'YYYYMMDD' })}
+      {withValidity && text('legalRepIdValidTo', t('recovery.validTo'), { placeholder: 'YYYYMMDD / 00000000' })}
+      {text('mobile', t('recovery.operatorMobile'))}
+    </>
+  );
+}
