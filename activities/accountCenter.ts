@@ -100,6 +100,10 @@ export interface ChangeRequest {
   confirm: boolean; // the user saw the consequences and agreed
   ip: string;
   action: string; // audit action
+  /** Extra details for the audit row (e.g. the source of a sync). */
+  auditDetails?: Record<string, unknown>;
+  /** Run inside the caller's transaction (a change that is part of a larger one, O4). */
+  transaction?: Transaction;
 }
 
 const noConsequences = (): Consequences => ({ realNameVoided: [], cardsUnbound: [] });
@@ -117,65 +121,67 @@ export async function runChange(
   plan: (transaction: Transaction, target: AccountRow) => Promise<ChangePlan | { errors: FieldErrors }>,
 ): Promise<ChangeOutcome> {
   const { Account, Enterprise, Card, AccountEnterprise, OverseasProfile } = services.db.models;
-  try {
-    return await services.db.sequelize.transaction(async (transaction): Promise<ChangeOutcome> => {
-      const target = await Account.findByPk(req.target.id, { transaction });
-      if (!target) return { ok: false, errors: { _form: 'notFound' } };
-      const p = await plan(transaction, target);
-      if ('errors' in p) return { ok: false, errors: p.errors };
-      if (p.changed.length === 0 && !p.always) return { ok: true, changed: [], consequences: noConsequences() };
+  const work = async (transaction: Transaction): Promise<ChangeOutcome> => {
+    const target = await Account.findByPk(req.target.id, { transaction });
+    if (!target) return { ok: false, errors: { _form: 'notFound' } };
+    const p = await plan(transaction, target);
+    if ('errors' in p) return { ok: false, errors: p.errors };
+    if (p.changed.length === 0 && !p.always) return { ok: true, changed: [], consequences: noConsequences() };
 
-      // The identity as it will be: the target's patch, the enterprise's patch.
-      const nextAccount = (a: AccountRow) => (a.id === target.id ? { ...a.get({ plain: true }), ...p.account } : a.get({ plain: true }));
-      const nextEnterprise = async (a: AccountRow) => {
-        if (!a.enterpriseId) return null;
-        if (p.enterprise && p.enterprise.row.id === a.enterpriseId) return { ...p.enterprise.row.get({ plain: true }), ...p.enterprise.patch };
-        return (await Enterprise.findByPk(a.enterpriseId, { transaction }))?.get({ plain: true }) ?? null;
-      };
+    // The identity as it will be: the target's patch, the enterprise's patch.
+    const nextAccount = (a: AccountRow) => (a.id === target.id ? { ...a.get({ plain: true }), ...p.account } : a.get({ plain: true }));
+    const nextEnterprise = async (a: AccountRow) => {
+      if (!a.enterpriseId) return null;
+      if (p.enterprise && p.enterprise.row.id === a.enterpriseId) return { ...p.enterprise.row.get({ plain: true }), ...p.enterprise.patch };
+      return (await Enterprise.findByPk(a.enterpriseId, { transaction }))?.get({ plain: true }) ?? null;
+    };
 
-      const consequences = noConsequences();
-      const voided = p.voidRealNameOf.length
-        ? await Account.findAll({ where: { id: [...new Set(p.voidRealNameOf)], realNameLevel: { [Op.ne]: 'none' } }, transaction })
-        : [];
-      for (const a of voided) consequences.realNameVoided.push({ accountId: a.id, username: a.username, level: a.realNameLevel });
-      const unbind = [];
-      for (const a of p.recheckCardsOf) {
-        const card = await Card.findOne({ where: { accountId: a.id }, transaction });
-        if (card && cardMismatch(nextAccount(a), await nextEnterprise(a), card)) {
-          unbind.push({ card, account: a });
-          consequences.cardsUnbound.push({ cardNo: card.cardNo, accountId: a.id, username: a.username });
-        }
+    const consequences = noConsequences();
+    const voided = p.voidRealNameOf.length
+      ? await Account.findAll({ where: { id: [...new Set(p.voidRealNameOf)], realNameLevel: { [Op.ne]: 'none' } }, transaction })
+      : [];
+    for (const a of voided) consequences.realNameVoided.push({ accountId: a.id, username: a.username, level: a.realNameLevel });
+    const unbind = [];
+    for (const a of p.recheckCardsOf) {
+      const card = await Card.findOne({ where: { accountId: a.id }, transaction });
+      if (card && cardMismatch(nextAccount(a), await nextEnterprise(a), card)) {
+        unbind.push({ card, account: a });
+        consequences.cardsUnbound.push({ cardNo: card.cardNo, accountId: a.id, username: a.username });
       }
-      if (hasConsequences(consequences) && !req.confirm) return { ok: false, confirm: consequences };
+    }
+    if (hasConsequences(consequences) && !req.confirm) return { ok: false, confirm: consequences };
 
-      if (p.account) await target.update(p.account, { transaction });
-      if (p.enterprise) await p.enterprise.row.update(p.enterprise.patch, { transaction });
-      if (p.declared) {
-        const [row] = await AccountEnterprise.findOrCreate({ where: { accountId: target.id }, defaults: { accountId: target.id, uscc: '', orgCode: '', name: '', legalRepName: '' }, transaction });
-        await row.update(p.declared, { transaction });
-      }
-      if (p.profile) await OverseasProfile.update(p.profile, { where: { accountId: target.id }, transaction });
-      for (const a of voided) await a.update({ realNameLevel: 'none' }, { transaction });
-      for (const { card, account } of unbind) {
-        await card.update({ accountId: null, boundAt: null }, { transaction });
-        await recordCardOperation(services, {
-          card, operation: 'unbound', actorType: 'account', actorId: req.actor.id, accountId: account.id,
-          details: { reason: 'identityChanged', fields: p.changed },
-        }, transaction);
-      }
-      await recordAudit(services, {
-        actorType: 'account', actorId: req.actor.id, actorName: req.actor.username, action: req.action,
-        entityType: p.enterprise ? 'enterprise' : 'account', entityId: p.enterprise ? p.enterprise.row.id : target.id,
-        details: {
-          account: target.username,
-          fields: p.changed,
-          realNameVoided: consequences.realNameVoided.map((v) => v.username),
-          cardsUnbound: consequences.cardsUnbound.map((c) => c.cardNo),
-        },
-        ip: req.ip,
+    if (p.account) await target.update(p.account, { transaction });
+    if (p.enterprise) await p.enterprise.row.update(p.enterprise.patch, { transaction });
+    if (p.declared) {
+      const [row] = await AccountEnterprise.findOrCreate({ where: { accountId: target.id }, defaults: { accountId: target.id, uscc: '', orgCode: '', name: '', legalRepName: '' }, transaction });
+      await row.update(p.declared, { transaction });
+    }
+    if (p.profile) await OverseasProfile.update(p.profile, { where: { accountId: target.id }, transaction });
+    for (const a of voided) await a.update({ realNameLevel: 'none' }, { transaction });
+    for (const { card, account } of unbind) {
+      await card.update({ accountId: null, boundAt: null }, { transaction });
+      await recordCardOperation(services, {
+        card, operation: 'unbound', actorType: 'account', actorId: req.actor.id, accountId: account.id,
+        details: { reason: 'identityChanged', fields: p.changed },
       }, transaction);
-      return { ok: true, changed: p.changed, consequences };
-    });
+    }
+    await recordAudit(services, {
+      actorType: 'account', actorId: req.actor.id, actorName: req.actor.username, action: req.action,
+      entityType: p.enterprise ? 'enterprise' : 'account', entityId: p.enterprise ? p.enterprise.row.id : target.id,
+      details: {
+        ...req.auditDetails,
+        account: target.username,
+        fields: p.changed,
+        realNameVoided: consequences.realNameVoided.map((v) => v.username),
+        cardsUnbound: consequences.cardsUnbound.map((c) => c.cardNo),
+      },
+      ip: req.ip,
+    }, transaction);
+    return { ok: true, changed: p.changed, consequences };
+  };
+  try {
+    return req.transaction ? await work(req.transaction) : await services.db.sequelize.transaction(work);
   } catch (err) {
     if (err instanceof UniqueConstraintError) {
       const text = `${err.message} ${JSON.stringify((err as { parent?: { message?: string } }).parent?.message ?? '')} ${Object.keys(err.fields ?? {}).join(',')}`;
@@ -237,11 +243,12 @@ function personChange(services: Services, before: PersonOnFile, f: PersonFields)
  */
 export async function changeAccountIdentity(
   services: Services,
-  input: { actor: AccountRow; target?: AccountRow; fields: IdentityChangeInput; confirm: boolean; ip: string },
+  input: { actor: AccountRow; target?: AccountRow; fields: IdentityChangeInput; confirm: boolean; ip: string; transaction?: Transaction },
 ): Promise<ChangeOutcome> {
   const { Account } = services.db.models;
   const targetRow = input.target ?? input.actor;
-  return runChange(services, { actor: input.actor, target: targetRow, confirm: input.confirm, ip: input.ip, action: 'account.identityChanged' }, async (transaction, target) => {
+  const req = { actor: input.actor, target: targetRow, confirm: input.confirm, ip: input.ip, action: 'account.identityChanged', transaction: input.transaction };
+  return runChange(services, req, async (transaction, target) => {
     const { after, changed } = personChange(services, target, input.fields);
     if (changed.includes('idType') || changed.includes('idNumber')) {
       const scope = target.enterpriseId ? { enterpriseId: target.enterpriseId } : { kind: target.kind, enterpriseId: null };

@@ -2,6 +2,7 @@
 import { Op } from 'sequelize';
 import { purgeCaptchas } from './captcha';
 import { purgeChallenges } from './cards/proof';
+import { purgeLaunchTickets } from './appPermissions';
 import type { Services } from './services';
 
 const DAY = 86400_000;
@@ -14,5 +15,6 @@ export async function purgeExpired(services: Services) {
     challenges: await purgeChallenges(services),
     codes: await OneTimeCode.destroy({ where: { expiresAt: { [Op.lt]: new Date(now - DAY) } } }),
     sessions: await Session.destroy({ where: { expiresAt: { [Op.lt]: new Date(now) } } }),
+    launchTickets: await purgeLaunchTickets(services),
   };
 }

@@ -9,7 +9,7 @@ import type { EnterpriseFields } from '../workflows/registration';
 import type { Services } from './services';
 import { checkRecoveryProof, lookupRecoveryAccount, recoveryCodeTarget, resetRecoveredPassword, sendRecoveryCode } from './recovery';
 import { closeReviewCase, escalateReviewCase, finishReview, submitReviewCase } from './reviews';
-import { accountsOfPerson, checkOperatorCode, checkPerson, findUsernameRecoveryTarget, sendOperatorCode, usernamesOf } from './usernameRecovery';
+import { accountsOfPerson, checkOperatorCode, checkPerson, enterpriseAccountsByUscc, findUsernameRecoveryTarget, realNameAccounts, sendOperatorCode, usernamesOf } from './usernameRecovery';
 import { purgeExpired } from './housekeeping';
 import { applyEmailChange, applyMobileChange, checkAccountIdDocument } from './accountCenter';
 import { checkMobileLogin, issueMobileLoginCode } from './mobileLogin';
@@ -52,6 +52,8 @@ export function createActivities(services: Services) {
     sendOperatorCode: (input: Parameters<typeof sendOperatorCode>[1]) => sendOperatorCode(services, input),
     checkOperatorCode: (input: Parameters<typeof checkOperatorCode>[1]) => checkOperatorCode(services, input),
     usernamesOf: (input: Parameters<typeof usernamesOf>[1]) => usernamesOf(services, input),
+    enterpriseAccountsByUscc: (input: Parameters<typeof enterpriseAccountsByUscc>[1]) => enterpriseAccountsByUscc(services, input),
+    realNameAccounts: (input: Parameters<typeof realNameAccounts>[1]) => realNameAccounts(services, input),
   };
 }
 

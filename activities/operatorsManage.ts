@@ -2,14 +2,13 @@
 // voids the real-name level and drops a card whose holder no longer matches) and deleting, O6
 // migrated users (password reset, delete, the username kept so it can be re-created).
 import { Op, Sequelize, UniqueConstraintError } from 'sequelize';
-import type { Transaction } from 'sequelize';
 import { DEFAULT_OPERATOR_PASSWORD, validateMobile } from '../domain/accounts';
 import type { FieldErrors } from '../domain/errors';
 import type { AccountRow } from '../db';
+import { changeAccountIdentity } from './accountCenter';
 import { accountView, endSessionsOf } from './accounts';
 import { recordAudit } from './audit';
 import { recordCardOperation } from './cards/registry';
-import { sealIdNumber } from './identity';
 import { hashPassword } from './passwords';
 import { uniqueViolation } from './registration';
 import type { Services } from './services';
@@ -80,7 +79,20 @@ export interface EditConsequences {
   realNameVoided: boolean;
 }
 
-/** O4 (+ N6): saves the operator; the username never changes. */
+/** Raised inside the O4 transaction to roll it back with the change engine's refusal. */
+class EditRefused extends Error {
+  constructor(readonly errors: FieldErrors) {
+    super('operator edit refused');
+  }
+}
+
+/**
+ * O4 (+ N6): saves the operator; the username never changes. Name, ID type, ID number and validity
+ * go through the account center's change engine (changeAccountIdentity, actor the administrator):
+ * the one implementation of the N6 consequences. The portal's edit dialog asks the administrator
+ * before saving, so the consequences are applied as confirmed. Mobile, e-mail and status are
+ * written here, in the same transaction.
+ */
 export async function updateOperator(
   services: Services,
   admin: AccountRow,
@@ -88,70 +100,56 @@ export async function updateOperator(
   f: OperatorEdit,
   ip: string,
 ): Promise<{ operator: ReturnType<typeof operatorListView>; consequences: EditConsequences } | { errors: FieldErrors }> {
-  const { Account, Card } = services.db.models;
-  const sealed = f.idNumber ? sealIdNumber(services.keys, f.idType, f.idNumber) : null;
-  const id = sealed ?? { enc: operator.idNumberEnc, hash: operator.idNumberHash, masked: operator.idNumberMasked };
-  const documentChanged = f.idType !== operator.idType || id.hash !== operator.idNumberHash;
-  if (documentChanged) {
-    const clash = await Account.findOne({
-      where: { enterpriseId: operator.enterpriseId, idType: f.idType, idNumberHash: id.hash, id: { [Op.ne]: operator.id } },
-    });
-    if (clash) return { errors: { idNumber: 'idNumber.taken' } };
-  }
-  const identityChanged = documentChanged || f.name !== operator.name;
-  const validityChanged = f.idValidFrom !== operator.idValidFrom || f.idValidTo !== operator.idValidTo;
+  const { Card } = services.db.models;
   const mobile = f.mobile || operator.mobile;
-
   const before: Record<string, string> = {
     name: operator.name, mobile: operator.mobile, idType: operator.idType, idNumber: operator.idNumberHash,
     idValidFrom: operator.idValidFrom, idValidTo: operator.idValidTo, email: operator.email, status: operator.status,
   };
-  const after: Record<string, string> = {
-    name: f.name, mobile, idType: f.idType, idNumber: id.hash, idValidFrom: f.idValidFrom, idValidTo: f.idValidTo, email: f.email, status: f.status,
-  };
-  const changed = Object.keys(before).filter((k) => before[k] !== after[k]);
 
   try {
     const result = await services.db.sequelize.transaction(async (transaction) => {
-      // The manual (000 §3.1, operator): a changed name, ID type, ID number or validity voids the
-      // real-name verification; a card whose holder is no longer this person is unbound.
-      const realNameVoided = (identityChanged || validityChanged) && (operator.realNameLevel ?? 'none') !== 'none';
-      const card = await Card.findOne({ where: { accountId: operator.id }, transaction });
-      const cardMatches = card && card.holderName === f.name && card.holderIdType === f.idType && card.holderIdHash === id.hash;
-      const unbind = card && identityChanged && !cardMatches ? card : null;
-
-      await operator.update({
-        name: f.name, mobile, idType: f.idType, idNumberEnc: id.enc, idNumberHash: id.hash, idNumberMasked: id.masked,
-        idValidFrom: f.idValidFrom, idValidTo: f.idValidTo, email: f.email, status: f.status,
-        ...(realNameVoided ? { realNameLevel: 'none' as const } : {}),
-      }, { transaction });
-      if (unbind) await unbindCard(services, admin, operator, unbind, ip, transaction);
+      const outcome = await changeAccountIdentity(services, {
+        actor: admin, target: operator, confirm: true, ip, transaction,
+        fields: { name: f.name, idType: f.idType, idNumber: f.idNumber, idValidFrom: f.idValidFrom, idValidTo: f.idValidTo },
+      });
+      if (!outcome.ok) {
+        // confirm is true, so only field errors come back; O4 names a clash in the enterprise idNumber.taken.
+        const errors: FieldErrors = 'errors' in outcome ? { ...outcome.errors } : { _form: 'conflict' };
+        if (errors.idNumber === 'idNumber.takenInEnterprise') errors.idNumber = 'idNumber.taken';
+        throw new EditRefused(errors);
+      }
+      await operator.reload({ transaction });
+      await operator.update({ mobile, email: f.email, status: f.status }, { transaction });
+      const after: Record<string, string> = {
+        name: operator.name, mobile: operator.mobile, idType: operator.idType, idNumber: operator.idNumberHash,
+        idValidFrom: operator.idValidFrom, idValidTo: operator.idValidTo, email: operator.email, status: operator.status,
+      };
+      const changed = Object.keys(before).filter((k) => before[k] !== after[k]);
+      const cardUnbound = outcome.consequences.cardsUnbound.find((c) => c.accountId === operator.id)?.cardNo ?? null;
+      const realNameVoided = outcome.consequences.realNameVoided.some((v) => v.accountId === operator.id);
+      if (cardUnbound) {
+        await recordAudit(services, {
+          actorType: 'account', actorId: admin.id, actorName: admin.username, action: 'card.unbound',
+          entityType: 'account', entityId: operator.id, details: { cardNo: cardUnbound, reason: 'identityChanged' }, ip,
+        }, transaction);
+      }
       if (f.status === 'disabled') await endSessionsOf(services, operator.id, transaction);
       await recordAudit(services, {
         actorType: 'account', actorId: admin.id, actorName: admin.username, action: 'operator.updated',
         entityType: 'account', entityId: operator.id,
-        details: { changed, ...(unbind ? { cardUnbound: unbind.cardNo } : {}), ...(realNameVoided ? { realNameVoided: true } : {}) }, ip,
+        details: { changed, ...(cardUnbound ? { cardUnbound } : {}), ...(realNameVoided ? { realNameVoided: true } : {}) }, ip,
       }, transaction);
-      return { cardUnbound: unbind?.cardNo ?? null, realNameVoided };
+      return { cardUnbound, realNameVoided };
     });
     const cardNo = result.cardUnbound ? null : (await Card.findOne({ where: { accountId: operator.id } }))?.cardNo ?? null;
     const adminHasCard = Boolean(await Card.findOne({ where: { accountId: admin.id } }));
     return { operator: operatorListView(operator, cardNo, adminHasCard), consequences: result };
   } catch (err) {
+    if (err instanceof EditRefused) return { errors: err.errors };
     if (err instanceof UniqueConstraintError) return { errors: uniqueViolation(err) };
     throw err;
   }
-}
-
-async function unbindCard(services: Services, admin: AccountRow, operator: AccountRow, card: InstanceType<Services['db']['models']['Card']>, ip: string, transaction: Transaction) {
-  await card.update({ accountId: null, boundAt: null }, { transaction });
-  await recordCardOperation(services, {
-    card, operation: 'unbound', actorType: 'account', actorId: admin.id, accountId: operator.id, details: { reason: 'identityChanged' },
-  }, transaction);
-  await recordAudit(services, {
-    actorType: 'account', actorId: admin.id, actorName: admin.username, action: 'card.unbound',
-    entityType: 'account', entityId: operator.id, details: { cardNo: card.cardNo, reason: 'identityChanged' }, ip,
-  }, transaction);
 }
 
 /** O4 删除; O6: a migrated user's username is kept so the administrator may create it again. */

@@ -6,6 +6,7 @@ import {
   QUALIFICATION_SECTIONS, qualificationSection, QualificationSection, validateQualificationSave,
 } from '../domain/qualifications';
 import type { AccountRow, EnterpriseRow } from '../db';
+import { Consequences, runChange } from './accountCenter';
 import { recordAudit } from './audit';
 import type { Services } from './services';
 
@@ -112,24 +113,35 @@ export async function syncQualifications(
   admin: AccountRow,
   source: SyncSource,
   ip: string,
-): Promise<{ problem: string } | { changed: string[] }> {
+): Promise<{ problem: string } | { changed: string[]; consequences?: Consequences }> {
   const { Enterprise } = services.db.models;
   const enterprise = (await Enterprise.findByPk(admin.enterpriseId!))!;
   if (source === 'market') {
     const entry = await services.registry.lookup(enterprise.uscc);
     if (!entry) return { problem: 'registry.notFound' };
-    const patch: Partial<Record<'name' | 'legalRepName', string>> = {};
-    if (entry.name && entry.name !== enterprise.name) patch.name = entry.name;
-    if (entry.legalRepName && entry.legalRepName !== enterprise.legalRepName) patch.legalRepName = entry.legalRepName;
-    const changed = Object.keys(patch);
-    await services.db.sequelize.transaction(async (transaction) => {
-      if (changed.length) await enterprise.update(patch, { transaction });
-      await recordAudit(services, {
-        actorType: 'account', actorId: admin.id, actorName: admin.username, action: 'qualification.synced',
-        entityType: 'enterprise', entityId: enterprise.id, details: { source, changed, registryStatus: entry.status }, ip,
-      }, transaction);
+    // Through the account center's change engine: a new legal representative voids the
+    // enterprise's real-name verification (held by the administrator) and drops a legal-person
+    // card that no longer fits, as a manual change does (N6). The administrator asked for the
+    // sync, so the consequences are applied as confirmed.
+    const outcome = await runChange(services, {
+      actor: admin, target: admin, confirm: true, ip, action: 'qualification.synced', auditDetails: { source, registryStatus: entry.status },
+    }, async (transaction, target) => {
+      const row = await Enterprise.findByPk(target.enterpriseId!, { transaction });
+      if (!row) return { errors: { _form: 'notFound' } };
+      const patch: Partial<Record<'name' | 'legalRepName', string>> = {};
+      if (entry.name && entry.name !== row.name) patch.name = entry.name;
+      if (entry.legalRepName && entry.legalRepName !== row.legalRepName) patch.legalRepName = entry.legalRepName;
+      const legalRep = patch.legalRepName !== undefined;
+      return {
+        changed: Object.keys(patch),
+        always: true, // audited even when everything is up to date
+        enterprise: { row, patch },
+        voidRealNameOf: legalRep ? [target.id] : [],
+        recheckCardsOf: legalRep ? [target] : [],
+      };
     });
-    return { changed };
+    if (!outcome.ok) return { problem: 'errors' in outcome ? Object.values(outcome.errors)[0] ?? 'notFound' : 'conflict' };
+    return { changed: outcome.changed, consequences: outcome.consequences };
   }
 
   const filing = await services.mofcom.lookupFiling(enterprise.uscc);

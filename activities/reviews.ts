@@ -112,7 +112,7 @@ export async function submitReviewCase(
     const fields = {
       status: 'pending' as const,
       accountId: account?.id ?? null,
-      username: a.username || (input.caseType === 'usernameRecovery' ? '' : a.username),
+      username: a.username,
       enterpriseId: enterprise?.id ?? null,
       enterpriseName: a.enterpriseName,
       uscc: a.uscc.toUpperCase(),

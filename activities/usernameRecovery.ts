@@ -5,6 +5,7 @@
 import crypto from 'node:crypto';
 import { Op } from 'sequelize';
 import { maskMobile } from '../domain/masking';
+import { SimulatedBankCard } from './adapters/bankCard';
 import { recordAudit } from './audit';
 import { checkCode, issueCode } from './codes';
 import { idNumberHash } from './identity';
@@ -104,4 +105,42 @@ export async function usernamesOf(services: Services, input: { accountIds: numbe
     if (!seen) await recordAudit(services, { actorType: 'anonymous', actorId: r.id, actorName: r.username, action: 'username.recovered', entityType: 'account', entityId: r.id, flowId: input.flowId });
   }
   return rows.map((r) => r.username);
+}
+
+/** U2: the bank's UKey proved an enterprise; when it is the one named at the first step, all its accounts. */
+export async function enterpriseAccountsByUscc(services: Services, input: { enterpriseId: number | null; uscc: string }): Promise<number[] | null> {
+  if (input.enterpriseId === null) return null;
+  const e = await services.db.models.Enterprise.findByPk(input.enterpriseId);
+  if (!e || e.uscc !== input.uscc.toUpperCase()) return null;
+  const rows = await services.db.models.Account.findAll({ where: { enterpriseId: e.id }, order: [['id', 'ASC']] });
+  return rows.map((r) => r.id);
+}
+
+/**
+ * U4, U5 real-name: the ID check (resident ID, valid today) and the bank-card four elements, then the
+ * accounts of that person (operator: of the enterprise named; individual: any individual account).
+ */
+export async function realNameAccounts(
+  services: Services,
+  input: { variant: UsernameRecoveryVariant; enterpriseName?: string; orgCode?: string; person: PersonProof; cardNo: string; mobile: string },
+): Promise<{ ok: false; code: string } | { ok: true; accountIds: number[] }> {
+  const p = input.person;
+  if (p.idType !== 'resident') return { ok: false, code: 'recovery.bankCardMismatch' };
+  if (!new SimulatedBankCard(services.keys).verify({ name: p.name, idNumber: p.idNumber, cardNo: input.cardNo, mobile: input.mobile })) {
+    return { ok: false, code: 'recovery.bankCardMismatch' };
+  }
+  const { Account, Enterprise } = services.db.models;
+  const hash = idNumberHash(services.keys, p.idType, p.idNumber);
+  let enterpriseId: number | undefined;
+  if (input.variant === 'operator') {
+    const e = await Enterprise.findOne({ where: { orgCode: String(input.orgCode ?? '').toUpperCase() } });
+    if (!e || e.name !== String(input.enterpriseName ?? '').trim()) return { ok: false, code: 'recovery.proofMismatch' };
+    enterpriseId = e.id;
+  }
+  const rows = await Account.findAll({
+    where: { kind: input.variant === 'operator' ? 'operator' : 'individual', idType: p.idType, idNumberHash: hash, ...(enterpriseId ? { enterpriseId } : {}) },
+    order: [['id', 'ASC']],
+  });
+  const ids = rows.filter((r) => r.name === p.name.trim()).map((r) => r.id);
+  return ids.length ? { ok: true, accountIds: ids } : { ok: false, code: 'recovery.proofMismatch' };
 }

@@ -21,6 +21,7 @@ import { healthRoutes } from './routes/health';
 import { adminRoutes } from './routes/admin';
 import { cardChallengeRoutes, myCardRoutes } from './routes/cards';
 import { reviewUploadRoutes } from './routes/reviewUploads';
+import { bankUkeyRoutes } from './routes/bankUkey';
 
 export interface AppOptions {
   sessionHours: number;
@@ -57,6 +58,7 @@ export function createApp(services: Services, rt: FlowRuntime, opts: AppOptions)
   app.use('/api/card-challenges', cardChallengeRoutes(services));
   app.use('/api/cards/mine', myCardRoutes(services));
   app.use('/api/review-uploads', reviewUploadRoutes(services, rt));
+  app.use('/api/bank-ukey', bankUkeyRoutes(services, rt));
   app.get('/api/config', (_req, res) => res.json({ cardAgentUrl: opts.cardAgentUrl, simulators: services.simulators }));
   if (services.simulators) app.use('/api/dev', devRoutes(services));
   app.use('/api/admin', adminRoutes(services, rt, opts));

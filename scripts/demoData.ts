@@ -12,6 +12,7 @@ export const DEMO_LOGINS = {
   staff: [
     { username: 'supervisor', password: 'Supervisor#2026', role: 'supervisor' as const, name: '值班主管 周主管' },
     { username: 'reviewer', password: 'Reviewer#2026', role: 'reviewer' as const, name: '审核员 吴审核' },
+    { username: 'sysadmin', password: 'Sysadmin#2026', role: 'sysadmin' as const, name: '系统管理员 郑管理' },
   ],
   admin: { username: 'demoadmin', password: 'Demo#2026admin' },
   operator: { username: 'demoop01', password: 'Demo#2026oper' },

@@ -13,7 +13,7 @@ export const FLOW_UPDATES: Record<FlowType, readonly string[]> = {
   individualRegistration: ['sendSmsCode', 'sendEmailCode', 'account'],
   overseasRegistration: ['sendEmailCode', 'account'],
   passwordRecovery: ['username', 'chooseMethod', 'sendSmsCode', 'sendEmailCode', 'verify', 'requestReview', 'submitReview', 'reset'],
-  usernameRecovery: ['sendSmsCode', 'mobile', 'identity', 'sendOperatorCode', 'more', 'requestReview', 'submitReview'],
+  usernameRecovery: ['sendSmsCode', 'mobile', 'realName', 'identity', 'sendOperatorCode', 'more', 'chooseBank', 'requestReview', 'submitReview'],
   changeMobile: ['sendSmsCode', 'confirm'],
   changeEmail: ['sendEmailCode', 'confirm'],
   mobileLogin: ['sendSmsCode', 'login'],
@@ -63,6 +63,8 @@ export const FIRST_STEPS: Record<string, string> = {
 export const LICENSE_SCANNED = 'licenseScanned';
 /** A clerk decided a review case of the flow (the decision itself is read from the database). */
 export const REVIEW_DECIDED = 'reviewDecided';
+/** U2: a bank confirmed the enterprise through its UKey (payload verified by the API). */
+export const BANK_VERIFIED = 'bankVerified';
 
 /** What starts a flow. The owner is a keyed hash of the browser's cookie, never the cookie. */
 export interface FlowInput<C = Record<string, unknown>> {

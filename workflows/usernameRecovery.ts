@@ -16,7 +16,7 @@ import { MAX_UPLOADS, validateCode } from '../domain/recoveryForms';
 import type { UsernameRecoveryTarget, UsernameRecoveryVariant } from '../activities/usernameRecovery';
 import { acts } from './activities';
 import { fieldErrors, FlowControl, FlowDefinition, runFlow, ymdInChina } from './flow';
-import { REVIEW_DECIDED, type FlowInput, type FlowView } from './flowTypes';
+import { BANK_VERIFIED, REVIEW_DECIDED, type FlowInput, type FlowView } from './flowTypes';
 import { MAX_SENDS, RESEND_AFTER_MS, sendSmsCode, SmsState, smsView } from './smsCode';
 import { MAX_PROOF_FAILURES } from './passwordRecovery';
 
@@ -42,6 +42,8 @@ interface State {
   needed: number; // further proofs still needed (U1)
   failures: number;
   usernames?: string[];
+  bank?: string; // U2: the bank whose UKey page the applicant was sent to
+  bankError?: string;
   review?: { caseId: number; round: number; escalateAt: number; closeAt: number; escalated: boolean; moreReason?: string };
   result?: 'found' | 'approved' | 'rejected' | 'closed';
   resultReason?: string;
@@ -106,6 +108,8 @@ export function usernameRecoveryFlowFor(variant: UsernameRecoveryVariant): FlowD
       operatorSendsLeft: s.opSms.map((o) => MAX_SENDS - o.sends),
       attemptsLeft: Math.max(0, MAX_PROOF_FAILURES - s.failures),
       usernames: s.result === 'found' ? s.usernames ?? [] : [],
+      bank: s.bank ?? null,
+      bankError: s.bankError ?? null,
       review: s.review ? { caseId: s.review.caseId, round: s.review.round, escalated: s.review.escalated, moreReason: s.review.moreReason ?? null } : null,
       result: s.result ?? null,
       resultReason: s.resultReason ?? null,
@@ -144,6 +148,41 @@ export function usernameRecoveryFlowFor(variant: UsernameRecoveryVariant): FlowD
           s.orgCode = withEnterprise ? str(f.orgCode).toUpperCase() : undefined;
           s.target = await acts.findUsernameRecoveryTarget({ variant: s.variant, mobile, enterpriseName: s.enterpriseName, orgCode: s.orgCode });
           flow.goTo('identity');
+        },
+      },
+      // U4, U5 real-name (操作员实名认证 / 个人实名认证): identity and bank-card four elements, the SMS
+      // to the mobile the bank keeps for the card (sendSmsCode first), in one step.
+      realName: {
+        at: variant === 'admin' ? [] : ['mobile'],
+        validate(f: Record<string, unknown>, s, now) {
+          if (s.failures >= MAX_PROOF_FAILURES) return { proof: 'recovery.tooManyAttempts' };
+          const e = personErrors(f, ymdInChina(now));
+          if (!e.idType && f.idType !== 'resident') e.idType = 'idType.invalid';
+          put(e, 'mobile', validateMobile(f.mobile));
+          put(e, 'smsCode', validateCode(f.smsCode, 'smsCode'));
+          if (!e.smsCode && !s.sms.sends) e.smsCode = 'sms.notSent';
+          if (!/^\d{12,19}$/.test(str(f.cardNo).replace(/\s/g, ''))) e.cardNo = str(f.cardNo) ? 'bankCard.format' : 'required';
+          if (withEnterprise) {
+            put(e, 'enterpriseName', validateEnterpriseName(f.enterpriseName));
+            put(e, 'orgCode', validateOrgCode(f.orgCode));
+          }
+          return e;
+        },
+        async handle(f: Record<string, unknown>, s, flow) {
+          const mobile = str(f.mobile);
+          const wrong = await acts.checkCode({ subject: s.flowId, purpose: PURPOSE, target: mobile, code: str(f.smsCode) });
+          if (wrong) failProof(s, { smsCode: wrong });
+          s.mobile = mobile;
+          const result = await acts.realNameAccounts({
+            variant: s.variant,
+            enterpriseName: withEnterprise ? str(f.enterpriseName) : undefined,
+            orgCode: withEnterprise ? str(f.orgCode) : undefined,
+            person: person(f),
+            cardNo: str(f.cardNo).replace(/\s/g, ''),
+            mobile,
+          });
+          if (!result.ok) failProof(s, { proof: result.code });
+          await found(s, result.accountIds, flow);
         },
       },
       identity: {
@@ -226,8 +265,19 @@ export function usernameRecoveryFlowFor(variant: UsernameRecoveryVariant): FlowD
           }
         },
       },
+      // U2 enterprise real-name: the applicant goes to the bank's UKey page; the bank's signed
+      // callback arrives as the signal bankVerified and lists every username of the enterprise.
+      chooseBank: {
+        at: variant === 'admin' ? ['identity', 'more', 'bank'] : [],
+        validate: (f: Record<string, unknown>): FieldErrors => (['ccb', 'abc', 'cmbc'].includes(f.bank as string) ? {} : { bank: 'required' }),
+        async handle(f: Record<string, unknown>, s, flow) {
+          s.bank = f.bank as string;
+          s.bankError = undefined;
+          flow.goTo('bank');
+        },
+      },
       requestReview: {
-        at: ['identity', 'more'],
+        at: ['identity', 'more', 'bank'],
         async handle(_f, _s, flow) {
           flow.goTo('review');
         },
@@ -285,6 +335,15 @@ export function usernameRecoveryFlowFor(variant: UsernameRecoveryVariant): FlowD
       },
     },
     signals: {
+      [BANK_VERIFIED]: async (s, payload: { flowId?: string; bank?: string; uscc?: string }, flow) => {
+        if (!s.bank || s.result || !payload || payload.flowId !== s.flowId || payload.bank !== s.bank || typeof payload.uscc !== 'string') return;
+        const ids = await acts.enterpriseAccountsByUscc({ enterpriseId: s.target?.enterpriseId ?? null, uscc: payload.uscc });
+        if (!ids || !ids.length) {
+          s.bankError = 'bank.otherEnterprise';
+          return;
+        }
+        await found(s, ids, flow);
+      },
       [REVIEW_DECIDED]: async (s, payload: { caseId?: number }, flow) => {
         if (!s.review || !payload || payload.caseId !== s.review.caseId) return;
         await applyOutcome(s, flow);

@@ -3,6 +3,7 @@
 import { expect } from 'chai';
 import { Op } from 'sequelize';
 import { putMofcomFiling } from '../../activities/adapters/mofcom';
+import { makeCard, proof } from '../support/cards';
 import { harness, Harness } from '../support/harness';
 import { ApiClient } from '../support/apiClient';
 import { adminSession, AdminSession, loneSession, operatorSession } from '../support/manage';
@@ -127,6 +128,37 @@ describe('Q1 my qualifications (API)', () => {
     expect(gone.status).to.equal(404);
     expect(gone.body.error.code).to.equal('registry.notFound');
     expect((await a.api.post('/api/qualifications/sync', { source: 'customs' })).status).to.equal(422);
+  });
+
+  it('a market-regulator sync that changes the legal representative has the N6 consequences of a manual change', async () => {
+    const a = await adminSession(h);
+    const e = a.admin.enterprise;
+    const card = await makeCard(h.services, { cardType: 'legal', uscc: e.uscc, enterpriseName: e.name, holderName: e.legalRepName, holderIdNumber: e.legalRepIdNumber });
+    expect((await a.api.post('/api/cards/mine', await proof(a.api, card, 'bind'))).status).to.equal(201);
+    await h.db.models.Account.update({ realNameLevel: 'high' }, { where: { id: a.account.id } });
+
+    // The enterprise name alone: no consequences.
+    await h.db.models.RegistryRecord.update({ name: `${a.enterprise.name}（新）` }, { where: { uscc: a.enterprise.uscc } });
+    const renamed = await a.api.post('/api/qualifications/sync', { source: 'market' });
+    expect(renamed.status, JSON.stringify(renamed.body)).to.equal(200);
+    expect(renamed.body.changed).to.deep.equal(['name']);
+    expect((await h.db.models.Account.findByPk(a.account.id))!.realNameLevel).to.equal('high');
+    expect((await h.db.models.Card.findByPk(card.id))!.accountId).to.equal(a.account.id);
+
+    // A new legal representative: the real-name level is void, the old one's legal-person card unbound.
+    await h.db.models.RegistryRecord.update({ legalRepName: '同步新法人' }, { where: { uscc: a.enterprise.uscc } });
+    const synced = await a.api.post('/api/qualifications/sync', { source: 'market' });
+    expect(synced.status, JSON.stringify(synced.body)).to.equal(200);
+    expect(synced.body.changed).to.deep.equal(['legalRepName']);
+    expect(synced.body.enterprise.legalRepName).to.equal('同步新法人');
+    expect(synced.body.consequences.realNameVoided).to.deep.equal([{ accountId: a.account.id, username: a.account.username, level: 'high' }]);
+    expect(synced.body.consequences.cardsUnbound).to.deep.equal([{ cardNo: card.cardNo, accountId: a.account.id, username: a.account.username }]);
+    expect((await h.db.models.Account.findByPk(a.account.id))!.realNameLevel).to.equal('none');
+    expect((await h.db.models.Card.findByPk(card.id))!.accountId).to.equal(null);
+    const op = await h.db.models.CardOperation.findOne({ where: { cardId: card.id, operation: 'unbound' } });
+    expect(JSON.parse(op!.details)).to.deep.include({ reason: 'identityChanged' });
+    const audit = await h.db.models.AuditEvent.findOne({ where: { action: 'qualification.synced', entityType: 'enterprise', entityId: String(a.enterprise.id) }, order: [['id', 'DESC']] });
+    expect(JSON.parse(audit!.details)).to.deep.include({ source: 'market', fields: ['legalRepName'], realNameVoided: [a.account.username], cardsUnbound: [card.cardNo] });
   });
 
   it("shows the demo enterprise's customs code and syncs its MOFCOM filing from the seed", async () => {

@@ -6,10 +6,12 @@ import { expect } from 'chai';
 import sharp from 'sharp';
 import { harness, Harness } from '../support/harness';
 import { ApiClient } from '../support/apiClient';
-import { GOOD_PASSWORD, mobile, residentId, uniqueUsername } from '../support/fixtures';
+import { GOOD_PASSWORD, mobile, registryEnterprise, residentId, uniqueUsername } from '../support/fixtures';
 import { registerAdmin, RegisteredAdmin } from '../support/journeys';
 import { sealIdNumber } from '../../activities/identity';
 import { hashPassword } from '../../activities/passwords';
+import { SimulatedBankUkey } from '../../activities/adapters/bankUkey';
+import { SimulatedBankCard } from '../../activities/adapters/bankCard';
 
 const VALID = { idValidFrom: '20200101', idValidTo: '00000000' };
 
@@ -127,6 +129,68 @@ describe('U1/U3/U4/U5 username recovery (API)', () => {
     });
   });
 
+  describe('U2 administrator, enterprise real-name by bank UKey', () => {
+    async function atBank(bank = 'ccb') {
+      const { flowId } = await atIdentity('admin', mobile());
+      const res = await api.step(flowId, 'chooseBank', { bank });
+      expect(res.status, JSON.stringify(res.body)).to.equal(200);
+      expect(res.body.step).to.equal('bank');
+      return flowId;
+    }
+
+    it('the bank\'s signed callback lists every username of the enterprise', async () => {
+      await addOperator('王操作');
+      const flowId = await atBank('abc');
+      const res = await api.post('/api/bank-ukey/dev/authorize', { flowId, bank: 'abc', uscc: admin.enterprise.uscc });
+      expect(res.status, JSON.stringify(res.body)).to.equal(200);
+      let view = (await api.get(`/api/flows/${flowId}`)).body;
+      for (let i = 0; i < 50 && view.status !== 'completed'; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        view = (await api.get(`/api/flows/${flowId}`)).body;
+      }
+      expect(view.status).to.equal('completed');
+      expect(view.data.usernames).to.include(admin.username);
+      expect(view.data.usernames).to.have.length(2);
+    });
+
+    it('refuses a bad signature, a callback for another flow, one the flow does not wait for, and another enterprise\'s UKey', async () => {
+      const banks = new SimulatedBankUkey(h.db, h.services.keys);
+      const flowId = await atBank('ccb');
+      const signed = await banks.authorize(flowId, 'ccb', admin.enterprise.uscc);
+      if ('error' in signed) throw new Error(signed.error);
+      const tampered = { ...signed.callback, uscc: (await registryEnterprise(h.services)).uscc };
+      const bad = await api.post('/api/bank-ukey/callback', tampered);
+      expect(bad.status).to.equal(403);
+      expect(bad.body.error.code).to.equal('bank.badSignature');
+      const wrongBank = await banks.authorize(flowId, 'cmbc', admin.enterprise.uscc);
+      if ('error' in wrongBank) throw new Error(wrongBank.error);
+      expect((await api.post('/api/bank-ukey/callback', wrongBank.callback)).status, 'another bank than chosen').to.equal(409);
+
+      const other = (await api.post('/api/flows', { type: 'passwordRecovery' })).body.flowId;
+      const foreign = await banks.authorize(other, 'ccb', admin.enterprise.uscc);
+      if ('error' in foreign) throw new Error(foreign.error);
+      expect((await api.post('/api/bank-ukey/callback', foreign.callback)).status, 'another flow type').to.equal(404);
+
+      const { flowId: early } = await atIdentity('admin', mobile());
+      const notWaiting = await banks.authorize(early, 'ccb', admin.enterprise.uscc);
+      if ('error' in notWaiting) throw new Error(notWaiting.error);
+      const refused = await api.post('/api/bank-ukey/callback', notWaiting.callback);
+      expect(refused.status).to.equal(409);
+      expect(refused.body.error.code).to.equal('bank.notWaiting');
+
+      const stranger = await registryEnterprise(h.services);
+      expect((await api.post('/api/bank-ukey/dev/authorize', { flowId, bank: 'ccb', uscc: stranger.uscc })).status).to.equal(200);
+      let view = (await api.get(`/api/flows/${flowId}`)).body;
+      for (let i = 0; i < 20 && !view.data.bankError; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        view = (await api.get(`/api/flows/${flowId}`)).body;
+      }
+      expect(view.data.bankError).to.equal('bank.otherEnterprise');
+      expect(view.data.usernames).to.deep.equal([]);
+      expect(view.status).to.equal('active');
+    });
+  });
+
   it('U4 operator: bound mobile, enterprise and own identity', async () => {
     await adminApi.login(admin.username, admin.password);
     const m = mobile();
@@ -166,6 +230,36 @@ describe('U1/U3/U4/U5 username recovery (API)', () => {
     expect(res.body.data.usernames).to.deep.equal([username]);
   });
 
+  it('U4/U5 real-name: identity and bank-card four elements with the SMS to the reserved mobile', async () => {
+    await adminApi.login(admin.username, admin.password);
+    const id = residentId();
+    const username = uniqueUsername('opr');
+    expect((await adminApi.post('/api/operators', { username, name: '操作员戊', mobile: mobile(), idType: 'resident', idNumber: id, ...VALID })).status).to.equal(201);
+    const reserved = mobile(); // the bank's, not the account's
+    const card = new SimulatedBankCard(h.services.keys).cardFor('操作员戊', id, reserved);
+    const flowId = (await api.post('/api/flows', { type: 'usernameRecovery', variant: 'operator' })).body.flowId;
+    await api.step(flowId, 'sendSmsCode', { mobile: reserved, ...(await api.captcha()) });
+    const code = await api.lastSmsCode(reserved);
+    const base = { enterpriseName: admin.enterprise.name, orgCode: admin.enterprise.orgCode, name: '操作员戊', idType: 'resident', idNumber: id, ...VALID, mobile: reserved, smsCode: code };
+    const badFormat = await api.step(flowId, 'realName', { ...base, cardNo: '12ab' });
+    expect(badFormat.body.error.fields.cardNo.code).to.equal('bankCard.format');
+    const wrongCard = await api.step(flowId, 'realName', { ...base, cardNo: card.slice(0, -1) + ((Number(card.slice(-1)) + 1) % 10) });
+    expect(wrongCard.status).to.equal(422);
+    expect(wrongCard.body.error.fields.proof.code).to.equal('recovery.bankCardMismatch');
+    const ok = await api.step(flowId, 'realName', { ...base, cardNo: card });
+    expect(ok.status, JSON.stringify(ok.body)).to.equal(200);
+    expect(ok.body.data.usernames).to.deep.equal([username]);
+
+    // U5: a person with no individual account passes the bank check but finds nothing.
+    const flow2 = (await api.post('/api/flows', { type: 'usernameRecovery', variant: 'individual' })).body.flowId;
+    const m2 = mobile();
+    await api.step(flow2, 'sendSmsCode', { mobile: m2, ...(await api.captcha()) });
+    const nobody = await api.step(flow2, 'realName', {
+      name: '操作员戊', idType: 'resident', idNumber: id, ...VALID, mobile: m2, smsCode: await api.lastSmsCode(m2), cardNo: new SimulatedBankCard(h.services.keys).cardFor('操作员戊', id, m2),
+    });
+    expect(nobody.body.error.fields.proof.code).to.equal('recovery.proofMismatch');
+  });
+
   it('U3 manual review: any verified mobile, information and images, a clerk approves, the username comes by SMS', async () => {
     const m = mobile();
     const { flowId } = await atIdentity('admin', m);
@@ -178,7 +272,7 @@ describe('U1/U3/U4/U5 username recovery (API)', () => {
     const cookies = (api as unknown as { cookies: Map<string, string> }).cookies;
     const up = await fetch(`${h.baseUrl}/api/review-uploads`, { method: 'POST', body: form, headers: { cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
     expect(up.status).to.equal(201);
-    const { uploadId } = await up.json();
+    const { uploadId } = (await up.json()) as { uploadId: string };
     const e = admin.enterprise;
     const submitted = await api.step(flowId, 'submitReview', {
       enterpriseName: e.name, orgCode: e.orgCode,

@@ -20,6 +20,7 @@ import { OverseasRegistrationPage } from './pages/overseasRegistration/OverseasR
 import { DevElicensePage } from './pages/devElicense/DevElicensePage';
 import { RequireSession } from './session/SessionContext';
 import { PasswordRecoveryPage } from './pages/passwordRecovery/PasswordRecoveryPage';
+import { UsernameRecoveryPage } from './pages/usernameRecovery/UsernameRecoveryPage';
 
 export function App() {
   return (
@@ -38,6 +39,7 @@ export function App() {
       <Route path="/card-register/:flowId" element={<CardRegisterPage />} />
       <Route path="/dev/inbox" element={<DevInboxPage />} />
       <Route path="/forgot-password" element={<PasswordRecoveryPage />} />
+      <Route path="/forgot-username" element={<UsernameRecoveryPage />} />
       <Route
         element={
           <RequireSession>

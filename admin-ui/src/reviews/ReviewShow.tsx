@@ -43,9 +43,13 @@ const CaseView = () => {
                                     <Row label={t('mobile')} value={a.mobileMasked} />
                                     <Row label={t('enterpriseName')} value={a.enterpriseName} warn={registry.found && !registry.nameMatches} />
                                     <Row label={t('uscc')} value={a.uscc} warn={account.exists && !account.enterpriseMatches} />
-                                    <Row label={t('legalRepName')} value={a.legalRepName} warn={registry.found && !registry.legalRepMatches} />
-                                    <Row label={t('legalRepIdNumber')} value={a.legalRepIdNumberMasked} />
+                                    <Row label={t('legalRepName')} value={a.legalRepName} warn={registry.found && registry.legalRepName !== a.legalRepName} />
+                                    <Row label={t('legalRepIdNumber')} value={a.legalRepIdNumberMasked} warn={registry.found && !registry.legalRepMatches} />
                                     <Row label={t('validity')} value={`${a.legalRepIdValidFrom ?? ''} – ${a.legalRepIdValidTo === '00000000' ? translate('sw.review.longTerm') : a.legalRepIdValidTo ?? ''}`} />
+                                    {a.name && <Row label={t('accountKind')} value={translate(`sw.enum.accountKind.${a.accountKind}`, { _: a.accountKind })} />}
+                                    {a.name && <Row label={t('orgCode')} value={a.orgCode} />}
+                                    {a.name && <Row label={t('personName')} value={a.name} />}
+                                    {a.name && <Row label={t('personIdNumber')} value={a.idNumberMasked} />}
                                 </TableBody>
                             </Table>
                         </CardContent>

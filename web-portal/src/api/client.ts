@@ -9,9 +9,12 @@ export class ApiError extends Error {
   readonly code: string;
   readonly fields: FieldProblems;
   readonly retryAfterSeconds: number | null;
+  /** The whole error object of the answer, for codes that carry more (e.g. consequences). */
+  readonly details: Record<string, unknown>;
 
-  constructor(status: number, code: string, message: string, fields: FieldProblems = {}, retryAfterSeconds: number | null = null) {
+  constructor(status: number, code: string, message: string, fields: FieldProblems = {}, retryAfterSeconds: number | null = null, details: Record<string, unknown> = {}) {
     super(message);
+    this.details = details;
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
@@ -57,7 +60,7 @@ function toApiError(status: number, body: unknown, headers: Headers): ApiError {
   const message = typeof err.message === 'string' ? err.message : `HTTP ${status}`;
   const retryRaw = err.retryAfterSeconds ?? root?.retryAfterSeconds ?? headers.get('Retry-After');
   const retry = retryRaw === null || retryRaw === undefined ? null : Number(retryRaw);
-  return new ApiError(status, code, message, parseFields(err.fields), retry !== null && Number.isFinite(retry) ? retry : null);
+  return new ApiError(status, code, message, parseFields(err.fields), retry !== null && Number.isFinite(retry) ? retry : null, err);
 }
 
 export async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {

@@ -42,7 +42,7 @@ export const HOME_ENTRY: MenuItemDef = { to: HOME_PATH, label: 'nav.home', icon:
 export const MENU: MenuItemDef[] = [
   { to: '/account', label: 'nav.account', icon: <Badge />, testId: 'nav-account' },
   { to: '/operators', label: 'nav.operators', icon: <Group />, kinds: ['admin'], testId: 'nav-operators' },
-  { to: '/cards', label: 'nav.cards', icon: <CreditCard />, testId: 'nav-cards' },
+  { to: '/cards', label: 'nav.cards', icon: <CreditCard />, kinds: ['admin', 'operator'], testId: 'nav-cards' },
   { to: '/qualifications', label: 'nav.qualifications', icon: <WorkspacePremium />, kinds: ['admin'], testId: 'nav-qualifications' },
   { to: '/permissions', label: 'nav.permissions', icon: <VerifiedUser />, kinds: ['admin'], testId: 'nav-permissions' },
   { to: '/apps', label: 'nav.apps', icon: <Apps />, kinds: ['operator'], testId: 'nav-apps' },

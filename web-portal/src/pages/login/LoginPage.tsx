@@ -1,5 +1,6 @@
 // L1: username + password + image captcha. An admin-created operator's first login continues
-// in the firstLogin flow (L2). Tab 卡介质登录: L3 card login (CardLoginPanel).
+// in the firstLogin flow (L2). Tab 卡介质登录: L3 card login (CardLoginPanel). Tab 手机号登录: L4
+// mobile-number login (MobileLoginPanel).
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link as RouterLink, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import Alert from '@mui/material/Alert';
@@ -20,6 +21,7 @@ import { focusFirstProblem } from '../../forms/focus';
 import { useForm } from '../../forms/useForm';
 import { useT } from '../../i18n';
 import { CardLoginPanel } from './CardLoginPanel';
+import { MobileLoginPanel } from './MobileLoginPanel';
 import { LoginBanner } from './LoginBanner';
 
 const EMPTY = { username: '', password: '', captcha: '' };
@@ -32,6 +34,8 @@ function validate(v: LoginValues): Record<string, string> {
   if (!v.captcha.trim()) e.captcha = 'required';
   return e;
 }
+
+type LoginTab = 'password' | 'card' | 'mobile';
 
 interface LoginLocationState {
   from?: string;
@@ -52,9 +56,10 @@ export function LoginPage() {
   const [loggedInAs, setLoggedInAs] = useState<string | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const [search, setSearch] = useSearchParams();
-  const tab = search.get('tab') === 'card' ? 'card' : 'password';
-  const chooseTab = (next: 'password' | 'card') =>
-    setSearch(next === 'card' ? { tab: 'card' } : {}, { replace: true, state: location.state });
+  const tabParam = search.get('tab');
+  const tab: LoginTab = tabParam === 'card' || tabParam === 'mobile' ? tabParam : 'password';
+  const chooseTab = (next: LoginTab) =>
+    setSearch(next === 'password' ? {} : { tab: next }, { replace: true, state: location.state });
 
   useEffect(() => {
     let live = true;
@@ -131,12 +136,13 @@ export function LoginPage() {
           </Typography>
           <Tabs
             value={tab}
-            onChange={(_, v: 'password' | 'card') => chooseTab(v)}
+            onChange={(_, v: LoginTab) => chooseTab(v)}
             variant="fullWidth"
             sx={{ mb: 2.5, borderBottom: 1, borderColor: 'divider', minHeight: 42, '& .MuiTab-root': { minHeight: 42, fontSize: 15 } }}
           >
             <Tab value="password" label={t('login.tabPassword')} data-testid="tab-password" id="login-tab-password" aria-controls="login-panel-password" />
             <Tab value="card" label={t('login.tabCard')} data-testid="tab-card" id="login-tab-card" aria-controls="login-panel-card" />
+            <Tab value="mobile" label={t('login.tabMobile')} data-testid="tab-mobile" id="login-tab-mobile" aria-controls="login-panel-mobile" />
           </Tabs>
           {state.notice ? (
             <Alert severity="success" sx={{ mb: 2 }} data-testid="login-notice">
@@ -156,7 +162,9 @@ export function LoginPage() {
               {alert.text}
             </Alert>
           ) : null}
-          {tab === 'card' ? (
+          {tab === 'mobile' ? (
+            <MobileLoginPanel from={state.from} />
+          ) : tab === 'card' ? (
             <Box role="tabpanel" id="login-panel-card" aria-labelledby="login-tab-card">
               <CardLoginPanel from={state.from} />
             </Box>
@@ -174,7 +182,10 @@ export function LoginPage() {
             </Box>
           )}
           <Box sx={{ display: 'flex', justifyContent: 'flex-end', alignItems: 'center', mt: 2.5, gap: 0.5 }}>
-            <Link component={RouterLink} to="/forgot-password" data-testid="forgot-password-link" sx={{ mr: 'auto' }}>
+            <Link component={RouterLink} to="/forgot-username" data-testid="forgot-username-link">
+              {t('login.forgotUsername')}
+            </Link>
+            <Link component={RouterLink} to="/forgot-password" data-testid="forgot-password-link" sx={{ mr: 'auto', ml: 1.5 }}>
               {t('login.forgotPassword')}
             </Link>
             <Typography variant="body2" color="text.secondary">

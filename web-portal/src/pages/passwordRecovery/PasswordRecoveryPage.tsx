@@ -86,6 +86,9 @@ export function PasswordRecoveryPage() {
         setErrors(Object.fromEntries(Object.entries(e.fields).map(([k, v]) => [k, v.message ?? v.code])));
         if (e.fields.proof || e.fields._form) setAlert((e.fields.proof ?? e.fields._form).message ?? '');
       } else setAlert(isApiError(e) ? e.message : t('common.unexpected'));
+      // A refused step may still have changed the flow (attempts left, manual review offered).
+      const id = flow?.flowId;
+      if (id) await flowsApi.get(id).then(setFlow, () => undefined);
       return null;
     } finally {
       if (usesCaptcha) setCaptchaKey((k) => k + 1);
