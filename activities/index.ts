@@ -7,7 +7,7 @@ import { setInitialPassword } from './accounts';
 import { createIndividualAccount, CreateIndividualInput, createOverseasAccount, CreateOverseasInput } from './registrationTypes';
 import type { EnterpriseFields } from '../workflows/registration';
 import type { Services } from './services';
-import { checkRecoveryProof, lookupRecoveryAccount, recoveryCodeTarget, resetRecoveredPassword, sendRecoveryCode } from './recovery';
+import { checkRecoveryLicense, checkRecoveryProof, lookupRecoveryAccount, recoveryCodeTarget, resetRecoveredPassword, sendRecoveryCode } from './recovery';
 import { closeReviewCase, escalateReviewCase, finishReview, submitReviewCase } from './reviews';
 import { accountsOfPerson, checkOperatorCode, checkPerson, enterpriseAccountsByUscc, findUsernameRecoveryTarget, realNameAccounts, sendOperatorCode, usernamesOf } from './usernameRecovery';
 import { purgeExpired } from './housekeeping';
@@ -41,6 +41,7 @@ export function createActivities(services: Services) {
     sendRecoveryCode: (input: Parameters<typeof sendRecoveryCode>[1]) => sendRecoveryCode(services, input),
     recoveryCodeTarget: (input: Parameters<typeof recoveryCodeTarget>[1]) => recoveryCodeTarget(services, input),
     checkRecoveryProof: (input: Parameters<typeof checkRecoveryProof>[1]) => checkRecoveryProof(services, input),
+    checkRecoveryLicense: (input: Parameters<typeof checkRecoveryLicense>[1]) => checkRecoveryLicense(services, input),
     resetRecoveredPassword: (input: Parameters<typeof resetRecoveredPassword>[1]) => resetRecoveredPassword(services, input),
     submitReviewCase: (input: Parameters<typeof submitReviewCase>[1]) => submitReviewCase(services, input),
     finishReview: (input: Parameters<typeof finishReview>[1]) => finishReview(services, input),

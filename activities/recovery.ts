@@ -8,19 +8,20 @@ import { keyedHash } from '../db/pii';
 import { recordAudit } from './audit';
 import { endSessionsOf } from './accounts';
 import { idNumberHash } from './identity';
+import { identityChecked } from './usernameRecovery';
 import { issueCode } from './codes';
 import type { Services } from './services';
 
-export type RecoveryMethod = 'mobile' | 'email' | 'owner' | 'legalRep';
+export type RecoveryMethod = 'mobile' | 'email' | 'owner' | 'legalRep' | 'elicense';
 
 /** P2: the verification methods each account type offers (000 §2.4.2). */
 export const METHODS_BY_KIND: Record<AccountKind | 'unknown', RecoveryMethod[]> = {
-  admin: ['mobile', 'email', 'owner', 'legalRep'],
+  admin: ['mobile', 'email', 'owner', 'legalRep', 'elicense'], // elicense: only when the USCC starts with 9
   operator: ['mobile', 'email', 'owner'],
   individual: ['mobile', 'email', 'owner'],
   department: ['mobile', 'email', 'owner'],
   overseas: ['mobile', 'email'],
-  unknown: ['mobile', 'email', 'owner', 'legalRep'],
+  unknown: ['mobile', 'email', 'owner', 'legalRep', 'elicense'],
 };
 
 export interface RecoveryAccount {
@@ -52,7 +53,12 @@ export async function lookupRecoveryAccount(services: Services, input: { usernam
     };
   }
   const kind = account.kind;
-  const methods = METHODS_BY_KIND[kind] ?? ['mobile', 'email'];
+  let methods = METHODS_BY_KIND[kind] ?? ['mobile', 'email'];
+  if (methods.includes('elicense')) {
+    // 电子营业执照: only companies (USCC starting with 9) have one.
+    const e = account.enterpriseId ? await Enterprise.findByPk(account.enterpriseId) : null;
+    if (!e || !e.uscc.toUpperCase().startsWith('9')) methods = methods.filter((m) => m !== 'elicense');
+  }
   const incomplete: RecoveryMethod[] = [];
   if (!account.mobile) incomplete.push('mobile');
   if (!account.email) incomplete.push('email');
@@ -116,6 +122,8 @@ export interface LegalRepProof {
   legalRepName: string;
   legalRepIdType: string;
   legalRepIdNumber: string;
+  legalRepIdValidFrom?: string;
+  legalRepIdValidTo?: string;
 }
 
 /** true when the account-owner or legal-representative information matches the records. */
@@ -129,10 +137,12 @@ export async function checkRecoveryProof(
   if (!account) return false;
   if (input.method === 'owner' && input.owner) {
     const o = input.owner;
+    if (!identityChecked(services, o)) return false;
     return same(account.name, o.name) && account.idType === o.idType && safeEqual(account.idNumberHash, idNumberHash(services.keys, o.idType, o.idNumber));
   }
   if (input.method === 'legalRep' && input.legalRep) {
     const l = input.legalRep;
+    if (!identityChecked(services, { name: l.legalRepName, idType: l.legalRepIdType, idNumber: l.legalRepIdNumber, idValidFrom: l.legalRepIdValidFrom, idValidTo: l.legalRepIdValidTo })) return false;
     const e = account.enterpriseId ? await Enterprise.findByPk(account.enterpriseId) : null;
     if (!e) return false;
     return (
@@ -144,6 +154,17 @@ export async function checkRecoveryProof(
     );
   }
   return false;
+}
+
+/** P2 electronic business license: the scanned (signed, fresh) license is the account's enterprise, a company (9…). */
+export async function checkRecoveryLicense(services: Services, input: { accountId: number | null; license: { uscc: string; name: string } }): Promise<boolean> {
+  if (input.accountId === null) return false;
+  const { Account, Enterprise } = services.db.models;
+  const account = await Account.findByPk(input.accountId);
+  if (!account || account.kind !== 'admin' || !account.enterpriseId) return false;
+  const e = await Enterprise.findByPk(account.enterpriseId);
+  const uscc = String(input.license?.uscc ?? '').trim().toUpperCase();
+  return !!e && uscc.startsWith('9') && e.uscc.toUpperCase() === uscc && same(e.name, input.license.name);
 }
 
 const same = (a: string, b: string) => a.trim() === String(b ?? '').trim();

@@ -8,6 +8,7 @@ import { EnterpriseRegistry, SimulatedRegistry } from './adapters/registry';
 import { HttpSms, SimulatedSms, SmsAdapter } from './adapters/sms';
 import { HttpMail, MailAdapter, SimulatedMail } from './adapters/mail';
 import { SimulatedElicense } from './adapters/elicense';
+import { SimulatedIdentityCheck } from './adapters/identityCheck';
 import { GovPlatform, HttpGovPlatform, SimulatedGovPlatform } from './adapters/govPlatform';
 import { MofcomAdapter, SimulatedMofcom } from './adapters/mofcom';
 import { Authority, loadAuthority } from './cards/authority';
@@ -19,6 +20,7 @@ export interface Services {
   mail: MailAdapter;
   registry: EnterpriseRegistry;
   elicense: SimulatedElicense; // electronic business licenses: callbacks verified, scans simulated
+  identityCheck: SimulatedIdentityCheck; // 身份核验 (CTID-like): the recovery methods that prove a person
   govPlatform: GovPlatform; // A5 信息同步 to the national government service platform
   mofcom: MofcomAdapter; // 商务部: foreign-trade operator filings (Q1 商务部同步更新)
   simulators: boolean;
@@ -42,6 +44,7 @@ export function createServices(config: Config, db: Db = openDb(config.databaseUr
     // The only e-license adapter so far; it verifies callbacks always, and plays the app only
     // through the developer routes (simulators on).
     elicense: new SimulatedElicense(db, keys),
+    identityCheck: new SimulatedIdentityCheck(), // the only identity-check adapter so far
     govPlatform: config.simulators || !process.env.GOV_PLATFORM_URL ? new SimulatedGovPlatform(db) : new HttpGovPlatform(process.env.GOV_PLATFORM_URL),
     mofcom: new SimulatedMofcom(db), // the only MOFCOM adapter so far (no public API of the ministry here)
     simulators: config.simulators,

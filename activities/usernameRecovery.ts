@@ -51,7 +51,13 @@ export interface PersonProof {
   name: string;
   idType: string;
   idNumber: string;
+  idValidFrom?: string; // typed validity: the identity check wants it to match
+  idValidTo?: string;
 }
+
+/** The identity check (CTID-like) knows this person, with a validity not expired. */
+export const identityChecked = (services: Services, p: PersonProof) =>
+  services.identityCheck.check({ name: p.name, idType: p.idType, idNumber: p.idNumber, validFrom: p.idValidFrom, validTo: p.idValidTo }) === 'ok';
 
 const safeEqual = (a: string, b: string) => a.length === b.length && crypto.timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
@@ -62,6 +68,7 @@ export async function checkPerson(
 ): Promise<boolean> {
   const { Account, Enterprise } = services.db.models;
   const p = input.person;
+  if (!identityChecked(services, p)) return false;
   const hash = idNumberHash(services.keys, p.idType, p.idNumber);
   if (input.who === 'legalRep') {
     const e = input.enterpriseId ? await Enterprise.findByPk(input.enterpriseId) : null;
@@ -74,6 +81,7 @@ export async function checkPerson(
 
 /** The accounts of accountIds whose owner is this person (U4, U5: several accounts may share a mobile). */
 export async function accountsOfPerson(services: Services, input: { accountIds: number[]; person: PersonProof }): Promise<number[]> {
+  if (!identityChecked(services, input.person)) return [];
   const hash = idNumberHash(services.keys, input.person.idType, input.person.idNumber);
   const rows = await services.db.models.Account.findAll({ where: { id: { [Op.in]: input.accountIds.length ? input.accountIds : [-1] } } });
   return rows.filter((a) => a.name === input.person.name.trim() && a.idType === input.person.idType && safeEqual(a.idNumberHash, hash)).map((a) => a.id);
@@ -126,6 +134,7 @@ export async function realNameAccounts(
 ): Promise<{ ok: false; code: string } | { ok: true; accountIds: number[] }> {
   const p = input.person;
   if (p.idType !== 'resident') return { ok: false, code: 'recovery.bankCardMismatch' };
+  if (!identityChecked(services, p)) return { ok: false, code: 'recovery.proofMismatch' };
   if (!new SimulatedBankCard(services.keys).verify({ name: p.name, idNumber: p.idNumber, cardNo: input.cardNo, mobile: input.mobile })) {
     return { ok: false, code: 'recovery.bankCardMismatch' };
   }

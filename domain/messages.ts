@@ -24,7 +24,7 @@ const TEXTS = {
   'text.tooLong': { zh: '内容超出长度限制', en: 'This text is too long' },
   'elicense.badSignature': { zh: '电子营业执照授权信息验证失败', en: 'The electronic business license authorization could not be verified' },
   'elicense.expired': { zh: '电子营业执照授权已超时，请重新扫码', en: 'The electronic business license authorization timed out; scan again' },
-  'elicense.notWaiting': { zh: '该注册流程未在等待电子营业执照扫码', en: 'This registration is not waiting for an electronic business license scan' },
+  'elicense.notWaiting': { zh: '该流程未在等待电子营业执照扫码', en: 'This flow is not waiting for an electronic business license scan' },
   'elicense.notCompany': { zh: '电子营业执照仅支持统一社会信用代码以9开头的企业', en: 'Electronic business licenses exist only for companies whose credit code starts with 9' },
   'card.challengeExpired': { zh: '验证已超时，请重新插卡并输入介质密码', en: 'The card check timed out; insert the card and enter its PIN again' },
   'card.challengeUsed': { zh: '该验证已使用过，请重新操作', en: 'This card check was already used; please try again' },

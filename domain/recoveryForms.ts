@@ -4,7 +4,7 @@ import { validateValidity } from './dates';
 import type { FieldErrors } from './errors';
 import { validateIdNumber, validateIdType, validateUscc } from './identifiers';
 
-export const RECOVERY_METHODS = ['mobile', 'email', 'owner', 'legalRep'] as const;
+export const RECOVERY_METHODS = ['mobile', 'email', 'owner', 'legalRep', 'elicense'] as const;
 export type RecoveryMethodName = (typeof RECOVERY_METHODS)[number];
 
 /** Upload rules (SPEC §3): these formats, at most 4 MB each. */

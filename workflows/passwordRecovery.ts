@@ -8,9 +8,10 @@ import { maskIdNumber, maskMobile } from '../domain/masking';
 import type { FieldErrors } from '../domain/errors';
 import { MAX_UPLOADS, RECOVERY_METHODS, RecoveryMethodName, validateCode, validateLegalRepProof, validateOwnerProof } from '../domain/recoveryForms';
 import type { RecoveryAccount } from '../activities/recovery';
+import type { LicenseScanned } from './registration';
 import { acts } from './activities';
 import { fieldErrors, FlowControl, FlowDefinition, runFlow, ymdInChina } from './flow';
-import { REVIEW_DECIDED, type FlowInput, type FlowView, type SealedPassword } from './flowTypes';
+import { LICENSE_SCANNED, REVIEW_DECIDED, type FlowInput, type FlowView, type SealedPassword } from './flowTypes';
 import { sealedErrors } from './registration';
 import { MAX_SENDS, RESEND_AFTER_MS, SmsState, smsView } from './smsCode';
 
@@ -52,6 +53,7 @@ interface State {
   failures: number; // wrong proofs of any method, for the whole flow
   verifiedMobile?: string; // the operator's mobile proven by SMS (legal-representative method)
   prefill?: LegalRepPrefill; // the legal-representative information that failed: manual review offered
+  licenseError?: string; // P2 electronic business license: why the last scanned license was refused
   review?: ReviewState;
   result?: 'reset' | 'approved' | 'rejected' | 'closed';
   resultReason?: string;
@@ -133,6 +135,7 @@ export const passwordRecoveryFlow: FlowDefinition<State, PasswordRecoveryContext
     emailSentTo: s.mail.sends > 0 ? s.account?.emailMasked ?? null : null,
     emailSendsLeft: MAX_SENDS - s.mail.sends,
     attemptsLeft: Math.max(0, MAX_PROOF_FAILURES - s.failures),
+    licenseError: s.method === 'elicense' ? s.licenseError ?? null : null,
     manualReviewAvailable: !!s.prefill,
     prefill: s.prefill ? { ...s.prefill, legalRepIdNumber: maskIdNumber(s.prefill.legalRepIdNumber) } : null,
     review: s.review
@@ -170,6 +173,7 @@ export const passwordRecoveryFlow: FlowDefinition<State, PasswordRecoveryContext
         // 身份信息不完整: the account lacks what this method needs.
         if (s.account!.incomplete.includes(f.method)) fieldErrors({ method: 'recovery.identityIncomplete' });
         s.method = f.method;
+        s.licenseError = undefined;
       },
     },
     sendSmsCode: {
@@ -200,7 +204,8 @@ export const passwordRecoveryFlow: FlowDefinition<State, PasswordRecoveryContext
     verify: {
       at: ['verify'],
       validate(f: Record<string, unknown>, s, now) {
-        if (!s.method || !RECOVERY_METHODS.includes(s.method)) return { method: 'recovery.methodInvalid' };
+        // elicense proves itself through the provider's signed callback (signal licenseScanned), never a step.
+        if (!s.method || !RECOVERY_METHODS.includes(s.method) || s.method === 'elicense') return { method: 'recovery.methodInvalid' };
         if (s.failures >= MAX_PROOF_FAILURES) return { proof: 'recovery.tooManyAttempts' };
         const errors: FieldErrors = {};
         if (s.method === 'mobile') {
@@ -250,7 +255,10 @@ export const passwordRecoveryFlow: FlowDefinition<State, PasswordRecoveryContext
             legalRepIdType: str(f.legalRepIdType),
             legalRepIdNumber: str(f.legalRepIdNumber).toUpperCase(),
           };
-          const ok = await acts.checkRecoveryProof({ accountId: s.account?.accountId ?? null, method: 'legalRep', legalRep });
+          const ok = await acts.checkRecoveryProof({
+            accountId: s.account?.accountId ?? null, method: 'legalRep',
+            legalRep: { ...legalRep, legalRepIdValidFrom: str(f.legalRepIdValidFrom), legalRepIdValidTo: str(f.legalRepIdValidTo) },
+          });
           if (!ok) {
             // 企业信息填写有误 …或点击“提交人工审核”: the filled information becomes the review's prefill.
             s.prefill = { ...legalRep, legalRepIdValidFrom: str(f.legalRepIdValidFrom), legalRepIdValidTo: str(f.legalRepIdValidTo), mobile };
@@ -330,6 +338,23 @@ export const passwordRecoveryFlow: FlowDefinition<State, PasswordRecoveryContext
     [REVIEW_DECIDED]: async (s, payload: { caseId?: number }, flow) => {
       if (!s.review || !payload || payload.caseId !== s.review.caseId) return;
       await applyOutcome(s, flow);
+    },
+    // P2 electronic business license: the provider's callback (signature and age verified by the API).
+    [LICENSE_SCANNED]: async (s, payload: LicenseScanned, flow) => {
+      if (s.method !== 'elicense' || s.result || s.review || !payload || payload.flowId !== s.flowId || !payload.license) return;
+      if (s.failures >= MAX_PROOF_FAILURES) {
+        s.licenseError = 'recovery.tooManyAttempts';
+        return;
+      }
+      const ok = await acts.checkRecoveryLicense({ accountId: s.account?.accountId ?? null, license: payload.license });
+      if (!ok) {
+        s.failures += 1;
+        s.licenseError = 'recovery.proofMismatch';
+        return;
+      }
+      s.licenseError = undefined;
+      flow.tag({ applicant: s.account!.username });
+      flow.goTo('reset');
     },
   },
   async onTimeout(s, flow) {

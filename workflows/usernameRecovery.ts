@@ -70,7 +70,10 @@ function personErrors(f: Record<string, unknown>, today: string, prefix = ''): F
 
 const person = (f: Record<string, unknown>, prefix = '') => {
   const k = (n: string) => (prefix ? `${prefix}${n[0].toUpperCase()}${n.slice(1)}` : n);
-  return { name: str(f[k('name')]), idType: str(f[k('idType')]), idNumber: str(f[k('idNumber')]).toUpperCase() };
+  return {
+    name: str(f[k('name')]), idType: str(f[k('idType')]), idNumber: str(f[k('idNumber')]).toUpperCase(),
+    idValidFrom: str(f[k('idValidFrom')]), idValidTo: str(f[k('idValidTo')]),
+  };
 };
 
 function failProof(s: State, errors: FieldErrors): never {

@@ -8,7 +8,10 @@ import { expect } from 'chai';
 import sharp from 'sharp';
 import { harness, Harness } from '../support/harness';
 import { ApiClient } from '../support/apiClient';
-import { GOOD_PASSWORD, mobile, residentId } from '../support/fixtures';
+import { GOOD_PASSWORD, knownPerson, mobile, registryEnterprise, residentId, uniqueUsername } from '../support/fixtures';
+import { canonical } from '../../activities/adapters/elicense';
+import { keyedHash } from '../../db/pii';
+import { sealIdNumber } from '../../activities/identity';
 import { registerAdmin, RegisteredAdmin } from '../support/journeys';
 import { hashPassword } from '../../activities/passwords';
 
@@ -112,7 +115,7 @@ describe('P1–P3 password recovery and the review console (API)', () => {
       expect((await portal.get('/api/account')).status).to.equal(200);
 
       const { flowId, view } = await start(admin.username);
-      expect(view.data.methods).to.deep.equal(['mobile', 'email', 'owner', 'legalRep']);
+      expect(view.data.methods).to.deep.equal(['mobile', 'email', 'owner', 'legalRep', 'elicense']);
       const chosen = await choose(flowId, 'mobile');
       expect(chosen.data.boundMobile).to.equal(`${admin.mobile.slice(0, 3)}****${admin.mobile.slice(-4)}`);
       const sent = await api.step(flowId, 'sendSmsCode', await api.captcha());
@@ -166,6 +169,103 @@ describe('P1–P3 password recovery and the review console (API)', () => {
       expect(right.body.data.attemptsLeft).to.equal(4);
     });
 
+    it('account-owner information is also asked of the identity check: an expired ID card or another name there is refused', async () => {
+      async function individual(name: string, known: [string, string, string]) {
+        const id = residentId();
+        const sealed = sealIdNumber(h.services.keys, 'resident', id);
+        const username = uniqueUsername('ind');
+        await h.db.models.Account.create({
+          username, usernameKey: username, kind: 'individual', enterpriseId: null, name, idType: 'resident',
+          idNumberEnc: sealed.enc, idNumberHash: sealed.hash, idNumberMasked: sealed.masked, idValidFrom: known[1], idValidTo: known[2], mobile: mobile(), email: '',
+          passwordHash: await hashPassword(GOOD_PASSWORD), mustChangePassword: false, status: 'active', createdBy: `test:${username}`,
+        });
+        knownPerson(h.services, known[0], id, known[1], known[2]);
+        return { id, username };
+      }
+      const expired = await individual('个人癸', ['个人癸', '20100101', '20200101']);
+      const flow1 = (await start(expired.username)).flowId;
+      await choose(flow1, 'owner');
+      const refused = await api.step(flow1, 'verify', { name: '个人癸', idType: 'resident', idNumber: expired.id });
+      expect(refused.body.error.fields.proof.code).to.equal('recovery.proofMismatch');
+
+      const renamed = await individual('个人甲乙', ['个人甲丙', '20200101', '00000000']);
+      const flow2 = (await start(renamed.username)).flowId;
+      await choose(flow2, 'owner');
+      const wrongName = await api.step(flow2, 'verify', { name: '个人甲乙', idType: 'resident', idNumber: renamed.id });
+      expect(wrongName.body.error.fields.proof.code).to.equal('recovery.proofMismatch');
+
+      const fine = await individual('个人丙丁', ['个人丙丁', '20200101', '20400101']);
+      const flow3 = (await start(fine.username)).flowId;
+      await choose(flow3, 'owner');
+      const passed = await api.step(flow3, 'verify', { name: '个人丙丁', idType: 'resident', idNumber: fine.id });
+      expect(passed.status, JSON.stringify(passed.body)).to.equal(200);
+      expect(passed.body.step).to.equal('reset');
+    });
+
+    describe('P2 electronic business license (USCC starting with 9)', () => {
+      async function waitView(flowId: string, ok: (v: { step: string; data: Record<string, unknown> }) => boolean) {
+        let view = (await api.get(`/api/flows/${flowId}`)).body;
+        for (let i = 0; i < 50 && !ok(view); i++) {
+          await new Promise((r) => setTimeout(r, 100));
+          view = (await api.get(`/api/flows/${flowId}`)).body;
+        }
+        return view;
+      }
+
+      it('the enterprise\'s signed, fresh license proves the administrator; another company\'s does not', async () => {
+        const { flowId } = await start(admin.username);
+        const other = await registryEnterprise(h.services);
+        const foreign = await h.services.elicense.authorize(flowId, other.uscc);
+        if ('error' in foreign) throw new Error(foreign.error);
+        expect((await api.post('/api/elicense/callback', foreign.callback)).status, 'not waiting before the method is chosen').to.equal(409);
+        await choose(flowId, 'elicense');
+        expect((await api.post('/api/elicense/callback', foreign.callback)).status).to.equal(202);
+        const refused = await waitView(flowId, (v) => !!v.data.licenseError);
+        expect(refused.data.licenseError).to.equal('recovery.proofMismatch');
+        expect(refused.step).to.equal('verify');
+
+        const own = await h.services.elicense.authorize(flowId, admin.enterprise.uscc);
+        if ('error' in own) throw new Error(own.error);
+        expect((await api.post('/api/elicense/callback', own.callback)).status).to.equal(202);
+        const proven = await waitView(flowId, (v) => v.step === 'reset');
+        expect(proven.step).to.equal('reset');
+        const done = await api.step(flowId, 'reset', { password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD });
+        expect(done.status, JSON.stringify(done.body)).to.equal(200);
+        await expectLogin(admin.username, NEW_PASSWORD, 200);
+      });
+
+      it('refuses a bad signature and an expired authorization', async () => {
+        const { flowId } = await start(admin.username);
+        await choose(flowId, 'elicense');
+        const signed = await h.services.elicense.authorize(flowId, admin.enterprise.uscc);
+        if ('error' in signed) throw new Error(signed.error);
+        const tampered = { ...signed.callback, license: { ...signed.callback.license, name: `${signed.callback.license.name}X` } };
+        const bad = await api.post('/api/elicense/callback', tampered);
+        expect(bad.status).to.equal(403);
+        expect(bad.body.error.code).to.equal('elicense.badSignature');
+        const unsigned = { flowId, license: signed.callback.license, issuedAt: new Date(Date.now() - 10 * 60_000).toISOString(), nonce: 'old-nonce-0001' };
+        const old = { ...unsigned, signature: keyedHash(h.services.keys, 'elicense', canonical(unsigned)) };
+        const expired = await api.post('/api/elicense/callback', old);
+        expect(expired.status).to.equal(403);
+        expect(expired.body.error.code).to.equal('elicense.expired');
+        expect((await api.get(`/api/flows/${flowId}`)).body.step).to.equal('verify');
+      });
+
+      it('is not offered to the administrator of an enterprise whose USCC does not start with 9', async () => {
+        const account = (await h.db.models.Account.findOne({ where: { usernameKey: admin.username.toLowerCase() } }))!;
+        const e = (await h.db.models.Enterprise.findByPk(account.enterpriseId!))!;
+        await e.update({ uscc: `1${e.uscc.slice(1)}` });
+        const { flowId, view } = await start(admin.username);
+        expect(view.data.methods).to.deep.equal(['mobile', 'email', 'owner', 'legalRep']);
+        const res = await api.step(flowId, 'chooseMethod', { method: 'elicense' });
+        expect(res.status).to.equal(422);
+        expect(res.body.error.fields.method.code).to.equal('recovery.methodInvalid');
+        const signed = await h.services.elicense.authorize(flowId, admin.enterprise.uscc);
+        if ('error' in signed) throw new Error(signed.error);
+        expect((await api.post('/api/elicense/callback', signed.callback)).status).to.equal(409);
+      });
+    });
+
     it('wrong codes, an expired code and too many attempts', async () => {
       const { flowId } = await start(admin.username);
       await choose(flowId, 'mobile');
@@ -207,7 +307,7 @@ describe('P1–P3 password recovery and the review console (API)', () => {
 
   it('an unknown username looks like any account and never passes', async () => {
     const { flowId, view } = await start('nosuchuser2026');
-    expect(view.data.methods).to.deep.equal(['mobile', 'email', 'owner', 'legalRep']);
+    expect(view.data.methods).to.deep.equal(['mobile', 'email', 'owner', 'legalRep', 'elicense']);
     const chosen = await choose(flowId, 'mobile');
     expect(chosen.data.boundMobile).to.match(/^1\d{2}\*{4}\d{4}$/);
     const before = await h.db.models.Outbox.count();

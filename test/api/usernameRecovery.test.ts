@@ -6,12 +6,14 @@ import { expect } from 'chai';
 import sharp from 'sharp';
 import { harness, Harness } from '../support/harness';
 import { ApiClient } from '../support/apiClient';
-import { GOOD_PASSWORD, mobile, registryEnterprise, residentId, uniqueUsername } from '../support/fixtures';
+import { GOOD_PASSWORD, knownPerson, mobile, registryEnterprise, residentId, uniqueUsername } from '../support/fixtures';
 import { registerAdmin, RegisteredAdmin } from '../support/journeys';
 import { sealIdNumber } from '../../activities/identity';
 import { hashPassword } from '../../activities/passwords';
-import { SimulatedBankUkey } from '../../activities/adapters/bankUkey';
+import { bankCanonical, SimulatedBankUkey } from '../../activities/adapters/bankUkey';
+import { keyedHash } from '../../db/pii';
 import { SimulatedBankCard } from '../../activities/adapters/bankCard';
+import { SimulatedIdentityCheck } from '../../activities/adapters/identityCheck';
 
 const VALID = { idValidFrom: '20200101', idValidTo: '00000000' };
 
@@ -51,7 +53,9 @@ describe('U1/U3/U4/U5 username recovery (API)', () => {
   async function addOperator(name: string) {
     await adminApi.login(admin.username, admin.password);
     const m = mobile();
-    const res = await adminApi.post('/api/operators', { username: uniqueUsername('opr'), name, mobile: m, idType: 'resident', idNumber: residentId(), ...VALID });
+    const id = residentId();
+    knownPerson(h.services, name, id);
+    const res = await adminApi.post('/api/operators', { username: uniqueUsername('opr'), name, mobile: m, idType: 'resident', idNumber: id, ...VALID });
     expect(res.status, JSON.stringify(res.body)).to.equal(201);
     return m;
   }
@@ -153,6 +157,21 @@ describe('U1/U3/U4/U5 username recovery (API)', () => {
       expect(view.data.usernames).to.have.length(2);
     });
 
+    it('refuses a callback signed too long ago (expired), and the flow still waits for the bank', async () => {
+      const flowId = await atBank('ccb');
+      const unsigned = {
+        flowId, bank: 'ccb' as const, uscc: admin.enterprise.uscc, name: admin.enterprise.name,
+        verifiedAt: new Date(Date.now() - 10 * 60_000).toISOString(), nonce: 'old-nonce-0001',
+      };
+      const old = { ...unsigned, signature: keyedHash(h.services.keys, 'bank-ukey:ccb', bankCanonical(unsigned)) };
+      const res = await api.post('/api/bank-ukey/callback', old);
+      expect(res.status).to.equal(403);
+      expect(res.body.error.code).to.equal('bank.expired');
+      const view = (await api.get(`/api/flows/${flowId}`)).body;
+      expect(view.status).to.equal('active');
+      expect(view.step).to.equal('bank');
+    });
+
     it('refuses a bad signature, a callback for another flow, one the flow does not wait for, and another enterprise\'s UKey', async () => {
       const banks = new SimulatedBankUkey(h.db, h.services.keys);
       const flowId = await atBank('ccb');
@@ -191,11 +210,63 @@ describe('U1/U3/U4/U5 username recovery (API)', () => {
     });
   });
 
+  describe('identity check (CTID-like simulator)', () => {
+    it('knows the seeded people: the demo legal representative passes, a wrong name or an expired ID does not', () => {
+      const check = new SimulatedIdentityCheck();
+      expect(check.check({ name: '李明华', idType: 'resident', idNumber: '110105198003150020', validFrom: '20150101', validTo: '00000000' })).to.equal('ok');
+      expect(check.check({ name: '张建国', idType: 'resident', idNumber: '130103197506120014' })).to.equal('ok'); // a registry seed legal representative
+      expect(check.check({ name: '李明', idType: 'resident', idNumber: '110105198003150020' })).to.equal('mismatch');
+      expect(check.check({ name: '李明华', idType: 'resident', idNumber: '110105198003150020', validFrom: '20150101', validTo: '20300101' })).to.equal('mismatch');
+      expect(check.check({ name: '过期证', idType: 'resident', idNumber: '110101198001010016' })).to.equal('expired');
+    });
+
+    async function individual(name: string) {
+      const m = mobile();
+      const id = residentId();
+      const sealed = sealIdNumber(h.services.keys, 'resident', id);
+      const username = uniqueUsername('ind');
+      await h.db.models.Account.create({
+        username, usernameKey: username, kind: 'individual', enterpriseId: null, name, idType: 'resident',
+        idNumberEnc: sealed.enc, idNumberHash: sealed.hash, idNumberMasked: sealed.masked, ...VALID, mobile: m, email: '',
+        passwordHash: await hashPassword(GOOD_PASSWORD), mustChangePassword: false, status: 'active', createdBy: `test:${username}`,
+      });
+      return { m, id, username };
+    }
+
+    it('a person the check knows passes the identity step', async () => {
+      const { m, id, username } = await individual('个人庚');
+      knownPerson(h.services, '个人庚', id);
+      const { flowId } = await atIdentity('individual', m, false);
+      const res = await api.step(flowId, 'identity', { name: '个人庚', idType: 'resident', idNumber: id, ...VALID });
+      expect(res.status, JSON.stringify(res.body)).to.equal(200);
+      expect(res.body.data.usernames).to.deep.equal([username]);
+    });
+
+    it('the account matches but the check knows the number under another name: refused', async () => {
+      const { m, id } = await individual('个人辛');
+      knownPerson(h.services, '个人辛辛', id);
+      const { flowId } = await atIdentity('individual', m, false);
+      const res = await api.step(flowId, 'identity', { name: '个人辛', idType: 'resident', idNumber: id, ...VALID });
+      expect(res.body.error.fields.proof.code).to.equal('recovery.proofMismatch');
+    });
+
+    it('the account matches but the ID card has expired: refused', async () => {
+      const { m, id } = await individual('个人壬');
+      knownPerson(h.services, '个人壬', id, '20100101', '20200101');
+      const { flowId } = await atIdentity('individual', m, false);
+      const res = await api.step(flowId, 'identity', { name: '个人壬', idType: 'resident', idNumber: id, idValidFrom: '20100101', idValidTo: '20200101' });
+      expect(res.status).to.not.equal(200);
+      const typedValid = await api.step(flowId, 'identity', { name: '个人壬', idType: 'resident', idNumber: id, ...VALID });
+      expect(typedValid.body.error.fields.proof.code).to.equal('recovery.proofMismatch');
+    });
+  });
+
   it('U4 operator: bound mobile, enterprise and own identity', async () => {
     await adminApi.login(admin.username, admin.password);
     const m = mobile();
     const id = residentId();
     const username = uniqueUsername('opr');
+    knownPerson(h.services, '操作员丙', id);
     expect((await adminApi.post('/api/operators', { username, name: '操作员丙', mobile: m, idType: 'resident', idNumber: id, ...VALID })).status).to.equal(201);
     const { flowId } = await atIdentity('operator', m);
     const wrong = await api.step(flowId, 'identity', { name: '操作员丙', idType: 'resident', idNumber: residentId(), ...VALID });
@@ -209,6 +280,7 @@ describe('U1/U3/U4/U5 username recovery (API)', () => {
     const m = mobile();
     const id = residentId();
     const sealed = sealIdNumber(h.services.keys, 'resident', id);
+    knownPerson(h.services, '个人丁', id);
     const username = uniqueUsername('ind');
     await h.db.models.Account.create({
       username, usernameKey: username, kind: 'individual', enterpriseId: null, name: '个人丁', idType: 'resident',
@@ -234,6 +306,7 @@ describe('U1/U3/U4/U5 username recovery (API)', () => {
     await adminApi.login(admin.username, admin.password);
     const id = residentId();
     const username = uniqueUsername('opr');
+    knownPerson(h.services, '操作员戊', id);
     expect((await adminApi.post('/api/operators', { username, name: '操作员戊', mobile: mobile(), idType: 'resident', idNumber: id, ...VALID })).status).to.equal(201);
     const reserved = mobile(); // the bank's, not the account's
     const card = new SimulatedBankCard(h.services.keys).cardFor('操作员戊', id, reserved);
@@ -297,6 +370,49 @@ describe('U1/U3/U4/U5 username recovery (API)', () => {
       await new Promise((r) => setTimeout(r, 200));
     }
     const done = await api.get(`/api/flows/${flowId}`);
+    expect(done.body.data.result).to.equal('approved');
+    const sms = await h.db.models.Outbox.findOne({ where: { to: m, template: 'review.approved' } });
+    expect(sms!.body).to.include(admin.username);
+  });
+
+  it('U3 manual review survives a worker restart: the clerk decides while the worker is down, the flow completes', async () => {
+    const m = mobile();
+    const { flowId } = await atIdentity('admin', m);
+    expect((await api.step(flowId, 'requestReview', {})).body.step).to.equal('review');
+    const form = new FormData();
+    form.append('flowId', flowId);
+    form.append('kind', 'license');
+    const image = await sharp({ create: { width: 100, height: 80, channels: 3, background: '#33a' } }).png().toBuffer();
+    form.append('file', new Blob([new Uint8Array(image)]), 'license.png');
+    const cookies = (api as unknown as { cookies: Map<string, string> }).cookies;
+    const up = await fetch(`${h.baseUrl}/api/review-uploads`, { method: 'POST', body: form, headers: { cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
+    expect(up.status).to.equal(201);
+    const { uploadId } = (await up.json()) as { uploadId: string };
+    const e = admin.enterprise;
+    const submitted = await api.step(flowId, 'submitReview', {
+      enterpriseName: e.name, orgCode: e.orgCode,
+      legalRepName: e.legalRepName, legalRepIdType: 'resident', legalRepIdNumber: e.legalRepIdNumber, legalRepIdValidFrom: '20200101', legalRepIdValidTo: '00000000',
+      ...adminPerson(), uploads: [uploadId], ...(await api.captcha()),
+    });
+    expect(submitted.status, JSON.stringify(submitted.body)).to.equal(200);
+    expect(submitted.body.step).to.equal('waiting');
+    const row = await h.db.models.ReviewCase.findOne({ where: { flowId } });
+    const clerk = new ApiClient(h.baseUrl);
+    await clerk.post('/api/admin/login', { username: 'reviewer', password: 'Reviewer#2026' });
+    await h.stopWorker();
+    try {
+      await clerk.post(`/api/admin/reviews/${row!.id}/claim`);
+      const decided = await clerk.post(`/api/admin/reviews/${row!.id}/decide`, { decision: 'approve', comment: '' });
+      expect(decided.status, JSON.stringify(decided.body)).to.equal(200);
+    } finally {
+      await h.startWorker();
+    }
+    for (let i = 0; i < 100; i++) {
+      if ((await api.get(`/api/flows/${flowId}`)).body.status === 'completed') break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const done = await api.get(`/api/flows/${flowId}`);
+    expect(done.body.status).to.equal('completed');
     expect(done.body.data.result).to.equal('approved');
     const sms = await h.db.models.Outbox.findOne({ where: { to: m, template: 'review.approved' } });
     expect(sms!.body).to.include(admin.username);

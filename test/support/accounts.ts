@@ -6,7 +6,7 @@ import { sealIdNumber } from '../../activities/identity';
 import { hashPassword } from '../../activities/passwords';
 import type { AccountAttrs, AccountRow, EnterpriseRow } from '../../db';
 import { ApiClient } from './apiClient';
-import { GOOD_PASSWORD, mobile, newUscc, residentId, uniqueUsername } from './fixtures';
+import { GOOD_PASSWORD, knownPerson, mobile, newUscc, residentId, uniqueUsername } from './fixtures';
 import type { Harness } from './harness';
 import { registerAdmin, RegisteredAdmin } from './journeys';
 
@@ -53,6 +53,8 @@ export async function accountSession(
   const idType = a.idType ?? (a.kind === 'overseas' ? '' : 'resident');
   const idNumber = a.idNumber ?? (a.kind === 'overseas' ? '' : residentId());
   const id = idNumber ? sealIdNumber(h.services.keys, idType, idNumber) : { enc: '', hash: '', masked: '' };
+  const ownerName = a.name ?? (a.kind === 'overseas' ? 'John Smith' : '测试用户');
+  if (idNumber && idType === 'resident') knownPerson(h.services, ownerName, idNumber);
   const account = await h.db.models.Account.create({
     username, usernameKey: username, kind: a.kind, enterpriseId: a.enterpriseId ?? null, adminOf: a.adminOf ?? null,
     name: a.name ?? (a.kind === 'overseas' ? 'John Smith' : '测试用户'), idType, idNumberEnc: id.enc, idNumberHash: id.hash, idNumberMasked: id.masked,

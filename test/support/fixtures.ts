@@ -40,7 +40,13 @@ export async function registryEnterprise(services: Services): Promise<TestEnterp
     legalRepIdNumber: residentId(),
   };
   await services.db.models.RegistryRecord.create({ ...e, status: '存续', source: 'staff' });
+  knownPerson(services, e.legalRepName, e.legalRepIdNumber);
   return { ...e, legalRepIdValidFrom: '20200101', legalRepIdValidTo: '00000000' };
+}
+
+/** A person the identity-check simulator (CTID-like) knows, valid from 2020-01-01 for good unless told. */
+export function knownPerson(services: Services, name: string, idNumber: string, validFrom = '20200101', validTo = '00000000'): void {
+  services.identityCheck.add({ name, idType: 'resident', idNumber, validFrom, validTo });
 }
 
 export function uniqueUsername(prefix = 'user'): string {

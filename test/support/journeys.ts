@@ -2,7 +2,7 @@
 import { expect } from 'chai';
 import type { Services } from '../../activities/services';
 import { ApiClient } from './apiClient';
-import { GOOD_PASSWORD, mobile, registryEnterprise, residentId, TestEnterprise, uniqueUsername } from './fixtures';
+import { GOOD_PASSWORD, knownPerson, mobile, registryEnterprise, residentId, TestEnterprise, uniqueUsername } from './fixtures';
 
 export interface RegisteredAdmin {
   enterprise: TestEnterprise;
@@ -49,6 +49,7 @@ export async function sendCode(api: ApiClient, flowId: string, mobileNumber: str
 export async function registerAdmin(api: ApiClient, services: Services, overrides: Record<string, unknown> = {}): Promise<RegisteredAdmin> {
   const { flowId, enterprise } = await registrationAtAccountStep(api, services);
   const fields = adminFields(overrides);
+  if (fields.idType === 'resident') knownPerson(services, fields.name as string, fields.idNumber as string);
   const code = await sendCode(api, flowId, fields.mobile as string);
   const done = await api.step(flowId, 'account', { ...fields, smsCode: code });
   expect(done.status, JSON.stringify(done.body)).to.equal(200);

@@ -18,6 +18,7 @@ import { RegistrationChooserPage } from './pages/registration/RegistrationChoose
 import { IndividualRegistrationPage } from './pages/individualRegistration/IndividualRegistrationPage';
 import { OverseasRegistrationPage } from './pages/overseasRegistration/OverseasRegistrationPage';
 import { DevElicensePage } from './pages/devElicense/DevElicensePage';
+import { DevBankPage } from './pages/devBank/DevBankPage';
 import { RequireSession } from './session/SessionContext';
 import { PasswordRecoveryPage } from './pages/passwordRecovery/PasswordRecoveryPage';
 import { UsernameRecoveryPage } from './pages/usernameRecovery/UsernameRecoveryPage';
@@ -35,6 +36,7 @@ export function App() {
       <Route path="/register/individual" element={<IndividualRegistrationPage />} />
       <Route path="/register/overseas" element={<OverseasRegistrationPage />} />
       <Route path="/dev/elicense/:flowId" element={<DevElicensePage />} />
+      <Route path="/dev/bank/:bank/:flowId" element={<DevBankPage />} />
       <Route path="/first-login/:flowId" element={<FirstLoginPage />} />
       <Route path="/card-register/:flowId" element={<CardRegisterPage />} />
       <Route path="/dev/inbox" element={<DevInboxPage />} />

@@ -1,6 +1,6 @@
 // P1–P3 忘记密码: 填写用户名 → 安全验证 → 重置密码 → 完成, with the manual review path (提交人工审核)
 // when the legal-representative check fails. One passwordRecovery flow; every step is a flow step.
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { Link as RouterLink } from 'react-router-dom';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -24,10 +24,13 @@ import { CaptchaImage } from '../../components/CaptchaImage';
 import { idTypeOptions } from '../../components/idTypes';
 import { PageShell } from '../../components/PageShell';
 import { useLanguage, useT, type MessageKey } from '../../i18n';
+import { QrPicture } from '../registration/LicenseStep';
+import { messageFor } from '../../../../domain';
 
 type Fields = Record<string, string>;
 type Errors = Record<string, string>;
-const METHODS = ['mobile', 'email', 'owner', 'legalRep'] as const;
+const METHODS = ['mobile', 'email', 'owner', 'legalRep', 'elicense'] as const;
+const POLL_MS = 2000;
 const UPLOAD_KINDS = ['idFront', 'idBack', 'license'] as const;
 
 export function PasswordRecoveryPage() {
@@ -205,6 +208,7 @@ export function PasswordRecoveryPage() {
             </Button>
           </Box>
         )}
+        {method === 'elicense' && flow && <ElicenseWait flow={flow} onFlow={setFlow} />}
         {method === 'legalRep' && (
           <Box sx={{ maxWidth: 520 }}>
             <Alert severity="info" sx={{ mb: 2 }}>{t('recovery.legalRepNote')}</Alert>
@@ -336,5 +340,35 @@ function legalRepFields(
       {withValidity && text('legalRepIdValidTo', t('recovery.validTo'), { placeholder: 'YYYYMMDD / 00000000' })}
       {text('mobile', t('recovery.operatorMobile'))}
     </>
+  );
+}
+
+/**
+ * P2 electronic business license: the flow waits for the provider's signed callback (a Temporal
+ * signal) after the license holder scans this code; the page polls the flow until it moves on.
+ * While simulators are on, the code opens the phone simulator, as a phone would.
+ */
+function ElicenseWait({ flow, onFlow }: { flow: FlowState; onFlow: (f: FlowState) => void }) {
+  const t = useT();
+  const { lang } = useLanguage();
+  useEffect(() => {
+    const timer = window.setInterval(() => {
+      flowsApi.get(flow.flowId).then((f) => { if (f.step !== flow.step || f.data.licenseError !== flow.data.licenseError) onFlow(f); }, () => undefined);
+    }, POLL_MS);
+    return () => window.clearInterval(timer);
+  }, [flow, onFlow]);
+  const licenseError = typeof flow.data.licenseError === 'string' ? flow.data.licenseError : null;
+  return (
+    <Box sx={{ display: 'flex', gap: 3, alignItems: 'center' }} data-testid="elicense-wait">
+      <Link component={RouterLink} to={`/dev/elicense/${flow.flowId}`} target="_blank" sx={{ lineHeight: 0 }} aria-label={t('recovery.elicenseScan')}>
+        <Box sx={{ p: 1.5, border: '1px solid', borderColor: 'divider', borderRadius: 1, bgcolor: '#fff', display: 'inline-block' }}>
+          <QrPicture seed={flow.flowId} size={160} />
+        </Box>
+      </Link>
+      <Box>
+        <Typography sx={{ mb: 1 }}>{t('recovery.elicenseScan')}</Typography>
+        {licenseError && <Alert severity="error" data-testid="elicense-error">{messageFor(licenseError, lang)}</Alert>}
+      </Box>
+    </Box>
   );
 }

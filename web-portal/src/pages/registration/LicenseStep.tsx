@@ -17,7 +17,7 @@ const POLL_MS = 2000;
 const MODULES = 29;
 
 /** A QR-looking picture derived from the flow ID: finder squares and seeded modules. */
-function QrPicture({ seed, size = 196 }: { seed: string; size?: number }) {
+export function QrPicture({ seed, size = 196 }: { seed: string; size?: number }) {
   const cells = useMemo(() => {
     let h = 2166136261;
     for (const ch of seed) h = Math.imul(h ^ ch.charCodeAt(0), 16777619);

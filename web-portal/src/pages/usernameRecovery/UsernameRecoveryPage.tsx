@@ -1,6 +1,6 @@
 // U1, U3, U4, U5 忘记用户名: 企业管理员 / 企业操作员 / 个人用户. One usernameRecovery flow per account type:
 // proven mobile → identity → (U1: further proofs) → the username(s); or 人工资料审核 after the mobile.
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { Link as RouterLink } from 'react-router-dom';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -113,6 +113,15 @@ export function UsernameRecoveryPage() {
   };
 
   const step = flow?.step ?? 'mobile';
+  // U2: while the bank's page (another tab) authenticates the UKey, follow the waiting flow.
+  const waitingFlowId = step === 'bank' && flow?.status === 'active' ? flow.flowId : null;
+  useEffect(() => {
+    if (!waitingFlowId) return;
+    const timer = setInterval(() => {
+      flowsApi.get(waitingFlowId).then(setFlow, () => undefined);
+    }, 1500);
+    return () => clearInterval(timer);
+  }, [waitingFlowId]);
   let body: ReactNode;
   if (flow?.status === 'completed' && data.result === 'found') {
     body = (
@@ -222,18 +231,11 @@ export function UsernameRecoveryPage() {
       <Box sx={{ maxWidth: 460, mx: 'auto' }}>
         <Alert severity="info" sx={{ mb: 2 }}>{t('usernameRecovery.atBank', { bank: t(`usernameRecovery.bank.${data.bank}` as MessageKey) })}</Alert>
         {data.bankError && <Alert severity="error" sx={{ mb: 2 }}>{t('usernameRecovery.bankOther')}</Alert>}
-        {text('uscc', t('recovery.uscc'))}
         <Button
           variant="contained"
           fullWidth
-          disabled={busy}
-          onClick={async () => {
-            setBusy(true);
-            await fetch('/api/bank-ukey/dev/authorize', { method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ flowId: flow!.flowId, bank: data.bank, uscc: fields.uscc ?? '' }) });
-            await new Promise((r) => setTimeout(r, 500));
-            setFlow(await flowsApi.get(flow!.flowId));
-            setBusy(false);
-          }}
+          data-testid="open-bank"
+          onClick={() => window.open(`/dev/bank/${data.bank}/${flow!.flowId}`, '_blank')}
         >
           {t('usernameRecovery.simulateBank')}
         </Button>
