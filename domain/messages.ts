@@ -252,8 +252,8 @@ const TEXTS = {
   },
   'username.taken': { zh: '该用户名已被注册', en: 'This username is already taken' },
   'idNumber.taken': {
-    zh: '该证件号码在本企业已被使用',
-    en: 'This ID number is already used by an account of this enterprise',
+    zh: '该证件号码已被其他账号使用',
+    en: 'This ID number is already used by another account',
   },
   'captcha.wrong': { zh: '图片验证码错误', en: 'The image code is wrong' },
   'captcha.expired': { zh: '图片验证码已失效，请刷新后重新输入', en: 'The image code has expired; refresh it and try again' },
