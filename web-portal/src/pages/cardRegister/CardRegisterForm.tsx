@@ -19,6 +19,7 @@ import { idTypeLabel } from '../../components/idTypes';
 import { SectionTitle } from '../../components/SectionTitle';
 import { SmsCodeButton } from '../../components/SmsCodeButton';
 import { focusFirstProblem } from '../../forms/focus';
+import { sendCodeWithCaptcha, type SendCodeContext } from '../../forms/sendCode';
 import { useForm } from '../../forms/useForm';
 import { useLanguage } from '../../i18n';
 import { AgreementDialog } from '../registration/AgreementDialog';
@@ -80,28 +81,14 @@ export function CardRegisterForm({ card, kind, smsSentTo, runStep, onDone }: Pro
     return true;
   };
 
-  const sendSms = async (): Promise<string | null | false> => {
+  const codeContext = (): SendCodeContext => ({
+    form, formEl: formRef.current, captcha: values.captcha, captchaId, runStep, showServerProblems,
+    showAlert: (err) => setAlert(describeError(err, t)), refreshCaptcha: () => setCaptchaKey((k) => k + 1),
+  });
+
+  const sendSms = (): Promise<string | null | false> => {
     setAlert(null);
-    const mobileErr = validateMobile(values.mobile);
-    if (mobileErr) form.setProblem('mobile', mobileErr);
-    if (!values.captcha.trim()) form.setProblem('captcha', 'required');
-    if (mobileErr || !values.captcha.trim()) {
-      focusFirstProblem(formRef.current, [mobileErr ? 'mobile' : 'captcha']);
-      return false;
-    }
-    try {
-      const f = await runStep('sendSmsCode', { mobile: values.mobile.trim(), captchaId, captcha: values.captcha.trim() });
-      form.clearProblem('smsCode');
-      return typeof f.data.resendAfter === 'string' ? f.data.resendAfter : null;
-    } catch (err) {
-      if (!showServerProblems(err) && !(isApiError(err) && (err.status === 404 || err.status === 410))) {
-        if (isApiError(err) && err.status === 429) form.setProblem('smsCode', err.code, err.message);
-        else setAlert(describeError(err, t));
-      }
-      return false;
-    } finally {
-      setCaptchaKey((k) => k + 1);
-    }
+    return sendCodeWithCaptcha(codeContext(), { step: 'sendSmsCode', field: 'mobile', value: values.mobile, error: validateMobile(values.mobile), codeField: 'smsCode', resendKey: 'resendAfter' });
   };
 
   const submit = async (e: FormEvent) => {

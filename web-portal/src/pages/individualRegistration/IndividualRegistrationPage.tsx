@@ -21,6 +21,7 @@ import { PageShell } from '../../components/PageShell';
 import { SectionTitle } from '../../components/SectionTitle';
 import { SmsCodeButton } from '../../components/SmsCodeButton';
 import { focusFirstProblem } from '../../forms/focus';
+import { sendCodeWithCaptcha, type SendCodeContext } from '../../forms/sendCode';
 import { useForm } from '../../forms/useForm';
 import { useLanguage } from '../../i18n';
 import { AgreementDialog } from '../registration/AgreementDialog';
@@ -77,32 +78,20 @@ export function IndividualRegistrationPage() {
     return false;
   };
 
+  const codeContext = (): SendCodeContext => ({
+    form, formEl: formRef.current, captcha: values.captcha, captchaId, runStep, showServerProblems,
+    showAlert: (err) => setAlert(describeError(err, t)), refreshCaptcha: () => setCaptchaKey((k) => k + 1),
+  });
+
   /** Sends an SMS or e-mail code; the image captcha is spent either way. */
-  const sendCode = async (step: 'sendSmsCode' | 'sendEmailCode'): Promise<string | null | false> => {
+  const sendCode = (step: 'sendSmsCode' | 'sendEmailCode'): Promise<string | null | false> => {
     setAlert(null);
-    const target = step === 'sendSmsCode' ? 'mobile' : 'email';
-    const targetErr = step === 'sendSmsCode' ? validateMobile(values.mobile) : validateEmail(values.email);
-    if (targetErr) form.setProblem(target, targetErr);
-    if (!values.captcha.trim()) form.setProblem('captcha', 'required');
-    if (targetErr || !values.captcha.trim()) {
-      focusFirstProblem(formRef.current, [targetErr ? target : 'captcha']);
-      return false;
-    }
-    const codeField = step === 'sendSmsCode' ? 'smsCode' : 'emailCode';
-    try {
-      const f = await runStep(step, { [target]: values[target].trim(), captchaId, captcha: values.captcha.trim() });
-      form.clearProblem(codeField);
-      const after = step === 'sendSmsCode' ? f.data.resendAfter : f.data.emailResendAfter;
-      return typeof after === 'string' ? after : null;
-    } catch (err) {
-      if (!showServerProblems(err) && !(isApiError(err) && (err.status === 404 || err.status === 410))) {
-        if (isApiError(err) && err.status === 429) form.setProblem(codeField, err.code, err.message);
-        else setAlert(describeError(err, t));
-      }
-      return false;
-    } finally {
-      setCaptchaKey((k) => k + 1);
-    }
+    return sendCodeWithCaptcha(
+      codeContext(),
+      step === 'sendSmsCode'
+        ? { step, field: 'mobile', value: values.mobile, error: validateMobile(values.mobile), codeField: 'smsCode', resendKey: 'resendAfter' }
+        : { step, field: 'email', value: values.email, error: validateEmail(values.email), codeField: 'emailCode', resendKey: 'emailResendAfter' },
+    );
   };
 
   const submit = async (e: FormEvent) => {

@@ -19,6 +19,7 @@ import { FormField } from '../../components/FormField';
 import { PageShell } from '../../components/PageShell';
 import { SmsCodeButton } from '../../components/SmsCodeButton';
 import { focusFirstProblem } from '../../forms/focus';
+import { sendCodeWithCaptcha, type SendCodeContext } from '../../forms/sendCode';
 import { useForm } from '../../forms/useForm';
 import { useLanguage } from '../../i18n';
 import { DoneStep } from '../registration/DoneStep';
@@ -93,28 +94,14 @@ export function OverseasRegistrationPage() {
     return false;
   };
 
-  const sendEmailCode = async (): Promise<string | null | false> => {
+  const codeContext = (): SendCodeContext => ({
+    form, formEl: formRef.current, captcha: values.captcha, captchaId, runStep, showServerProblems,
+    showAlert: (err) => setAlert(describeError(err, t)), refreshCaptcha: () => setCaptchaKey((k) => k + 1),
+  });
+
+  const sendEmailCode = (): Promise<string | null | false> => {
     setAlert(null);
-    const emailErr = validateEmail(values.email);
-    if (emailErr) form.setProblem('email', emailErr);
-    if (!values.captcha.trim()) form.setProblem('captcha', 'required');
-    if (emailErr || !values.captcha.trim()) {
-      focusFirstProblem(formRef.current, [emailErr ? 'email' : 'captcha']);
-      return false;
-    }
-    try {
-      const f = await runStep('sendEmailCode', { email: values.email.trim(), captchaId, captcha: values.captcha.trim() });
-      form.clearProblem('emailCode');
-      return typeof f.data.emailResendAfter === 'string' ? f.data.emailResendAfter : null;
-    } catch (err) {
-      if (!showServerProblems(err) && !(isApiError(err) && (err.status === 404 || err.status === 410))) {
-        if (isApiError(err) && err.status === 429) form.setProblem('emailCode', err.code, err.message);
-        else setAlert(describeError(err, t));
-      }
-      return false;
-    } finally {
-      setCaptchaKey((k) => k + 1);
-    }
+    return sendCodeWithCaptcha(codeContext(), { step: 'sendEmailCode', field: 'email', value: values.email, error: validateEmail(values.email), codeField: 'emailCode', resendKey: 'emailResendAfter' });
   };
 
   const submit = async (e: FormEvent) => {
