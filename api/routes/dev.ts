@@ -1,4 +1,5 @@
-// /api/dev: developer helpers, mounted only while simulators are on (SIMULATORS=on).
+// /api/dev: developer helpers, mounted only while simulators are on (development, see
+// scripts/config.ts) and answering loopback clients only (api/devOnly.ts, applied in api/app.ts).
 // The inbox shows what the SMS simulator "sent"; the captcha endpoint lets scripted tests pass.
 import { Router } from 'express';
 import { peekCaptcha } from '../../activities/captcha';
