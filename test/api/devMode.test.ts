@@ -12,6 +12,7 @@ import { createApp } from '../../api/app';
 import { openDb, migrate } from '../../db';
 import { seedDemoData } from '../../scripts/demoData';
 import type { Services } from '../../activities/services';
+import { residentId } from '../support/fixtures';
 
 /** An address of this machine that is not loopback: a client connecting to it comes from it. */
 function otherLocalAddress(): string | undefined {
@@ -42,7 +43,7 @@ function mintRequest() {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
       publicKey: publicKey.export({ format: 'pem', type: 'spki' }).toString(), cardType: 'legal', medium: 'ic',
-      holderName: '冒名者', holderIdType: 'resident', holderIdNumber: '110101199003070014', uscc: '911100001000123405', enterpriseName: '北京华贸进出口有限公司',
+      holderName: '冒名者', holderIdType: 'resident', holderIdNumber: residentId(), uscc: '911100001000123405', enterpriseName: '北京华贸进出口有限公司',
     }),
   };
 }
@@ -66,13 +67,15 @@ describe('developer routes: development only, loopback clients only', function (
 
     // Loopback: the routes work (so the refusals below are the guard, not a broken route).
     expect((await fetch(`${local.base}/api/dev/outbox`)).status).to.equal(200);
-    expect((await fetch(`${local.base}/api/dev/cards`, mintRequest())).status).to.equal(201);
-    expect((await (await fetch(`${local.base}/api/config`)).json()).simulators).to.equal(true);
+    const mintedHere = await fetch(`${local.base}/api/dev/cards`, mintRequest());
+    expect(mintedHere.status, await mintedHere.clone().text()).to.equal(201);
+    expect((await fetch(`${local.base}/dev/inbox`)).status).to.equal(200); // the portal's page
+    expect(((await (await fetch(`${local.base}/api/config`)).json()) as { simulators: boolean }).simulators).to.equal(true);
 
     // Another address of this machine: the client's socket address is not loopback.
     const minted = await fetch(`${remote.base}/api/dev/cards`, mintRequest());
     expect(minted.status).to.equal(404);
-    expect((await minted.json()).error.code).to.equal('notFound');
+    expect(((await minted.json()) as { error: { code: string } }).error.code).to.equal('notFound');
     expect((await fetch(`${remote.base}/api/dev/outbox`)).status).to.equal(404);
     expect((await fetch(`${remote.base}/api/dev/captcha/x`)).status).to.equal(404);
     expect((await fetch(`${remote.base}/api/dev/elicense/holders`)).status).to.equal(404);
@@ -82,7 +85,7 @@ describe('developer routes: development only, loopback clients only', function (
     });
     expect(bank.status).to.equal(404);
     expect((await fetch(`${remote.base}/dev/inbox`)).status).to.equal(404);
-    expect((await (await fetch(`${remote.base}/api/config`)).json()).simulators).to.equal(false);
+    expect(((await (await fetch(`${remote.base}/api/config`)).json()) as { simulators: boolean }).simulators).to.equal(false);
     // A forged header changes nothing: the socket address decides.
     expect((await fetch(`${remote.base}/api/dev/outbox`, { headers: { 'x-forwarded-for': '127.0.0.1' } })).status).to.equal(404);
   });
@@ -105,7 +108,7 @@ describe('developer routes: development only, loopback clients only', function (
     });
     expect(bank.status).to.equal(404);
     expect((await fetch(`${local.base}/dev/inbox`)).status).to.equal(404);
-    expect((await (await fetch(`${local.base}/api/config`)).json()).simulators).to.equal(false);
+    expect(((await (await fetch(`${local.base}/api/config`)).json()) as { simulators: boolean }).simulators).to.equal(false);
   });
 
   it('with simulators off no demo data is seeded (no staff, no demo enterprise, no registry seed)', async () => {

@@ -30,6 +30,11 @@ export const accountApi = {
   activate: (body: { password: string; confirmPassword: string }) => api.post<Account>('/api/account/activate', body),
 };
 
+/** R8 and P2: the QR code of a flow waiting for an electronic-business-license scan. */
+export const elicenseApi = {
+  qr: (flowId: string) => api.get<{ url: string | null; image: string | null }>(`/api/elicense/qr/${encodeURIComponent(flowId)}`),
+};
+
 export const configApi = {
   get: () => api.get<PortalConfig>('/api/config'),
 };
