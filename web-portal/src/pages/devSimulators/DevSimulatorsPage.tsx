@@ -23,6 +23,9 @@ import { useT, type MessageKey } from '../../i18n';
 
 type State = { kind: 'loading' } | { kind: 'ok'; data: SimulatorData } | { kind: 'off' } | { kind: 'error'; text: string };
 
+/** Numbers and codes (ID, card, USCC) in a fixed-width font: easier to copy and compare. */
+const codeLike = (cell: ReactNode) => typeof cell === 'string' && /^[\dA-Z]{6,}$/.test(cell);
+
 /** One simulator's records: a titled table, values shown as typed into the forms. */
 function DataTable({ id, title, columns, rows }: { id: string; title: MessageKey; columns: MessageKey[]; rows: ReactNode[][] }) {
   const t = useT();
@@ -42,7 +45,7 @@ function DataTable({ id, title, columns, rows }: { id: string; title: MessageKey
             {rows.map((cells, i) => (
               <TableRow key={i} hover data-testid={`sim-${id}-row`}>
                 {cells.map((cell, j) => (
-                  <TableCell key={j} sx={{ fontFamily: j === 0 || typeof cell !== 'string' || !/^[\dA-Z]+$/.test(cell) ? undefined : 'monospace' }}>
+                  <TableCell key={j} sx={{ whiteSpace: j < cells.length - 1 ? 'nowrap' : undefined, fontFamily: codeLike(cell) ? 'monospace' : undefined }}>
                     {cell}
                   </TableCell>
                 ))}
