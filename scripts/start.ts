@@ -49,7 +49,7 @@ async function main() {
           `    portal operator        ${DEMO_LOGINS.operator.username} / ${DEMO_LOGINS.operator.password}`,
           `    operator, first login  ${DEMO_LOGINS.newOperator.username} / ${DEMO_LOGINS.newOperator.password}  (SMS check + new password)`,
           ...DEMO_LOGINS.staff.map((s) => `    console ${s.role.padEnd(14)} ${s.username} / ${s.password}`),
-          '    registry enterprises free to register: see activities/adapters/simulators/registry-seed.json',
+          `    registry enterprises, identity people, bank cards ... of the simulators: ${base}/dev/simulators`,
           '',
         ]
       : []),
