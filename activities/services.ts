@@ -33,7 +33,7 @@ export function createServices(config: Config, db: Db = openDb(config.databaseUr
   const keys = { secretKey: config.secretKey, hashKey: config.hashKey };
   let authority: Promise<Authority> | undefined;
   if (!config.simulators && !process.env.SMS_GATEWAY_URL) {
-    throw new Error('SIMULATORS=off needs SMS_GATEWAY_URL (the SMS gateway) to be set');
+    throw new Error('SIMULATORS=off (the default unless NODE_ENV=development, as under npm start) needs SMS_GATEWAY_URL (the SMS gateway) to be set');
   }
   return {
     db,

@@ -43,7 +43,7 @@ if (require.main === module) {
     const services = createServices(config, openDb(config.databaseUrl));
     const { worker } = await createWorker(config, services);
     for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => worker.shutdown());
-    console.log(`worker polling task queue ${config.taskQueue} on ${temporalAddressOf(config)}`);
+    console.log(`worker polling task queue ${config.taskQueue} on ${temporalAddressOf(config)} (simulators ${config.simulators ? 'ON: development only' : 'off'})`);
     await worker.run();
     await services.db.sequelize.close();
   })().catch((err) => {

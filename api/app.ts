@@ -22,6 +22,7 @@ import { adminRoutes } from './routes/admin';
 import { cardChallengeRoutes, myCardRoutes } from './routes/cards';
 import { reviewUploadRoutes } from './routes/reviewUploads';
 import { bankUkeyRoutes } from './routes/bankUkey';
+import { devOnly, isLocalRequest } from './devOnly';
 
 export interface AppOptions {
   sessionHours: number;
@@ -59,12 +60,15 @@ export function createApp(services: Services, rt: FlowRuntime, opts: AppOptions)
   app.use('/api/cards/mine', myCardRoutes(services));
   app.use('/api/review-uploads', reviewUploadRoutes(services, rt));
   app.use('/api/bank-ukey', bankUkeyRoutes(services, rt));
-  app.get('/api/config', (_req, res) => res.json({ cardAgentUrl: opts.cardAgentUrl, simulators: services.simulators }));
+  app.get('/api/config', (req, res) => res.json({ cardAgentUrl: opts.cardAgentUrl, simulators: services.simulators && isLocalRequest(req) }));
+  // Developer routes: development only (SIMULATORS), loopback clients only (api/devOnly.ts).
+  app.use('/api/dev', devOnly(services.simulators));
   if (services.simulators) app.use('/api/dev', devRoutes(services));
   app.use('/api/admin', adminRoutes(services, rt, opts));
   app.use('/api', (_req, _res, next) => next(new ApiError(404, 'notFound')));
 
   if (opts.staticRoot) {
+    app.use('/dev', devOnly(services.simulators)); // the portal's developer pages, same rule
     serveSpa(app, '/console', path.join(opts.staticRoot, 'admin-ui'));
     serveSpa(app, '/', path.join(opts.staticRoot, 'web-portal'));
   }

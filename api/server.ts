@@ -18,7 +18,7 @@ import { createApp } from './app';
     cardAgentUrl: config.cardAgentUrl,
     staticRoot: path.resolve(__dirname, '..'),
   });
-  app.listen(config.port, config.host, () => console.log(`API on http://${config.host}:${config.port}`));
+  app.listen(config.port, config.host, () => console.log(`API on http://${config.host}:${config.port} (simulators ${config.simulators ? 'ON: development only' : 'off'})`));
 })().catch((err) => {
   console.error(err);
   process.exit(1);

@@ -117,7 +117,7 @@ async function create(p: Parsed, dir: string, pinMaxTries: number): Promise<void
         throw new VirtualCardError(`cannot reach the back office at ${endpoint.origin} (is it running?): ${(err as Error).cause ?? (err as Error).message}`);
       }
       const text = await res.text();
-      if (res.status === 404) throw new VirtualCardError(`${endpoint.href} answered 404: is the back office running with SIMULATORS=on? ${text.slice(0, 200)}`);
+      if (res.status === 404) throw new VirtualCardError(`${endpoint.href} answered 404: the developer endpoint exists only under npm start (NODE_ENV=development, simulators on) and answers this machine only (use a 127.0.0.1 or localhost URL). ${text.slice(0, 200)}`);
       if (!res.ok) throw new VirtualCardError(`the back office refused the card (${res.status}): ${text.slice(0, 500)}`);
       try {
         return JSON.parse(text) as { cardNo: string; certificate: string };

@@ -17,7 +17,8 @@ export type Config = {
   temporalCliPath: string;
   host: string;
   port: number;
-  simulators: boolean;
+  nodeEnv: string; // NODE_ENV; 'development' under npm start
+  simulators: boolean; // simulated agencies, demo data, /api/dev and /dev pages: development only
   secretKey: Buffer; // AES-256 key: personal data at rest and Temporal payloads
   hashKey: Buffer; // HMAC key: keyed hashes of identity numbers, codes, tokens
   sessionHours: number;
@@ -46,7 +47,8 @@ const schema = Joi.object({
   TEMPORAL_CLI_PATH: Joi.string().allow('').default(''),
   HOST: Joi.string().default('127.0.0.1'),
   PORT: Joi.number().port().default(3000),
-  SIMULATORS: Joi.string().valid('on', 'off').default('on'),
+  NODE_ENV: Joi.string().allow('').default(''),
+  SIMULATORS: Joi.string().valid('on', 'off'), // default: on in development, off otherwise
   SECRET_KEY: hex32,
   HASH_KEY: hex32,
   SESSION_HOURS: Joi.number().min(1).max(72).default(8),
@@ -89,6 +91,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const lines = error.details.map((d) => `  ${d.path.join('.')}: ${d.message.replace(/^"[^"]+" /, '')}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
+  const simulators = simulatorsOn(value.NODE_ENV, value.SIMULATORS);
   const dataDir = path.resolve(value.DATA_DIR);
   const secrets = loadSecrets(dataDir, env);
   const embedded = !value.TEMPORAL_ADDRESS;
@@ -104,7 +107,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     temporalCliPath: value.TEMPORAL_CLI_PATH,
     host: value.HOST,
     port: value.PORT,
-    simulators: value.SIMULATORS === 'on',
+    nodeEnv: value.NODE_ENV,
+    simulators,
     sessionHours: value.SESSION_HOURS,
     flowExpiryMinutes: value.FLOW_EXPIRY_MINUTES,
     logLevel: value.LOG_LEVEL,
@@ -115,6 +119,21 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     cardAgent: value.CARD_AGENT === 'on',
     ...secrets,
   };
+}
+
+/**
+ * The simulators issue cards from the back office's CA and seed known passwords: they run only in
+ * development (npm start sets NODE_ENV=development), where they are on unless SIMULATORS=off.
+ * Anywhere else they are off, and asking for them is a configuration error.
+ */
+function simulatorsOn(nodeEnv: string, wanted: 'on' | 'off' | undefined): boolean {
+  const development = nodeEnv === 'development';
+  if (wanted !== 'on') return development && wanted !== 'off';
+  if (nodeEnv === 'production') {
+    throw new ConfigError('Invalid configuration:\n  SIMULATORS: must be off when NODE_ENV=production (simulators mint cards and seed demo passwords)');
+  }
+  if (!development) throw new ConfigError('Invalid configuration:\n  SIMULATORS: on needs NODE_ENV=development (npm start sets it)');
+  return true;
 }
 
 /** The address clients use: the configured cluster, or the embedded dev server. */

@@ -27,6 +27,7 @@ export const DEMO_CARDS: DemoCard[] = [
 
 /** Creates the demo cards once; returns the listing of every card in the folder. */
 export async function seedDemoCards(services: Services, dir: string, log: (line: string) => void = () => undefined) {
+  if (!services.simulators) return; // demo cards have a published PIN: development only
   const known = new Set((await services.db.models.Card.findAll({ attributes: ['cardNo'] })).map((c) => c.cardNo));
   const existing = listCards(dir).filter((c) => known.has(c.cardNo));
   if (existing.length === 0) {

@@ -27,6 +27,7 @@ const DEMO_ENTERPRISE = {
 };
 
 export async function seedDemoData(services: Services): Promise<void> {
+  if (!services.simulators) return; // demo passwords are public: development only (scripts/config.ts)
   const { Staff, Enterprise, Account } = services.db.models;
   for (const s of DEMO_LOGINS.staff) {
     const exists = await Staff.findOne({ where: { username: s.username } });

@@ -11,6 +11,7 @@ export interface IdentityRecord {
   idNumber: string;
   validFrom: string; // YYYYMMDD
   validTo: string; // YYYYMMDD, 00000000 = 长期 (no end)
+  note?: string; // who this is (the seed file's remark, shown on the developer page)
 }
 
 export interface IdentityQuery {
@@ -42,6 +43,11 @@ export class SimulatedIdentityCheck implements IdentityCheck {
     this.people.push(normalize(person));
   }
 
+  /** Everyone the simulator knows, for the developer page /dev/simulators. */
+  list(): IdentityRecord[] {
+    return this.people.map((p) => ({ ...p }));
+  }
+
   check(q: IdentityQuery, now = new Date()): IdentityResult {
     const name = String(q.name ?? '').trim();
     const number = String(q.idNumber ?? '').trim().toUpperCase();
@@ -65,4 +71,5 @@ const normalize = (p: IdentityRecord): IdentityRecord => ({
   idNumber: String(p.idNumber).trim().toUpperCase(),
   validFrom: String(p.validFrom ?? ''),
   validTo: String(p.validTo ?? ''),
+  ...(p.note ? { note: String(p.note) } : {}),
 });

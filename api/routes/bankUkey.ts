@@ -1,6 +1,6 @@
 // /api/bank-ukey (U2): the banks' callback after an enterprise signed in with its online-banking
 // UKey for a username-recovery flow (signed; see activities/adapters/bankUkey.ts), and, with the
-// simulators on, the simulated banks: POST /api/bank-ukey/dev/authorize { flowId, bank, uscc }
+// simulators on (development, loopback clients only), the simulated banks: POST /api/bank-ukey/dev/authorize { flowId, bank, uscc }
 // plays the bank's page and posts the signed callback to this server over HTTP, as a bank would.
 import { Router, type Request } from 'express';
 import type { Services } from '../../activities/services';
@@ -8,6 +8,7 @@ import { BANKS, Bank, SimulatedBankUkey } from '../../activities/adapters/bankUk
 import { BANK_VERIFIED } from '../../workflows/flowTypes';
 import { FlowRuntime, peekFlow, signalFlow } from '../flows';
 import { ApiError, fieldError, strings } from '../http';
+import { devOnly } from '../devOnly';
 
 const FLOW_ID = /^usernameRecovery-[A-Za-z0-9_-]{22}$/;
 
@@ -28,7 +29,7 @@ export function bankUkeyRoutes(services: Services, rt: FlowRuntime): Router {
   });
 
   if (services.simulators) {
-    router.post('/dev/authorize', async (req, res) => {
+    router.post('/dev/authorize', devOnly(services.simulators), async (req, res) => {
       const { flowId, bank, uscc } = strings(req.body, ['flowId', 'bank', 'uscc'] as const);
       if (!FLOW_ID.test(flowId)) throw new ApiError(404, 'flow.notFound');
       if (!(BANKS as readonly string[]).includes(bank)) throw fieldError({ bank: 'required' });

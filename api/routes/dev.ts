@@ -1,4 +1,5 @@
-// /api/dev: developer helpers, mounted only while simulators are on (SIMULATORS=on).
+// /api/dev: developer helpers, mounted only while simulators are on (development, see
+// scripts/config.ts) and answering loopback clients only (api/devOnly.ts, applied in api/app.ts).
 // The inbox shows what the SMS simulator "sent"; the captcha endpoint lets scripted tests pass.
 import { Router } from 'express';
 import { peekCaptcha } from '../../activities/captcha';
@@ -7,12 +8,15 @@ import { ApiError, fieldError, strings } from '../http';
 import { issueCard } from '../../activities/cards/registry';
 import { validateIdNumber, validateUscc } from '../../domain/identifiers';
 import { devElicenseRoutes } from './devElicense';
+import { devSimulatorRoutes } from './devSimulators';
 
 export function devRoutes(services: Services): Router {
   const router = Router();
 
   // R8: the electronic-business-license app (scan a registration's QR code, authorize).
   router.use('/elicense', devElicenseRoutes(services));
+  // Every simulator's seeded data (the portal's /dev/simulators page).
+  router.use('/simulators', devSimulatorRoutes(services));
 
   router.get('/outbox', async (req, res) => {
     const limit = Math.min(Number(req.query.limit) || 50, 200);

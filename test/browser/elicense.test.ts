@@ -42,6 +42,11 @@ describe('browser: electronic business license quick registration', () => {
     // The QR box opens the phone simulator, as a phone scanning it would.
     const href = (await page.getByTestId('elicense-qr').getAttribute('href'))!;
     expect(href).to.match(/^\/dev\/elicense\/registration-/);
+    // ... and shows a real QR code of that page (issue 8 item 23: drawn by the qrcode library).
+    const qr = page.getByTestId('elicense-qr-img');
+    await qr.waitFor();
+    expect(await qr.getAttribute('data-url')).to.equal(new URL(href, page.url()).href);
+    expect(await qr.getAttribute('src')).to.match(/^data:image\/png;base64,/);
     const phone = await context.newPage();
     await phone.setViewportSize({ width: 420, height: 860 });
     await phone.goto(href);

@@ -73,7 +73,7 @@ async function startHarness(): Promise<Harness> {
   quietRuntime('ERROR');
   const { url, db, drop } = await freshDatabase();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sw-test-data-'));
-  const config = loadConfig({ ...process.env, DATA_DIR: dataDir, DATABASE_URL: url, SIMULATORS: 'on', TEMPORAL_TASK_QUEUE: `test-${process.pid}`, FLOW_EXPIRY_MINUTES: '30' });
+  const config = loadConfig({ ...process.env, DATA_DIR: dataDir, DATABASE_URL: url, NODE_ENV: 'development', SIMULATORS: 'on', TEMPORAL_TASK_QUEUE: `test-${process.pid}`, FLOW_EXPIRY_MINUTES: '30' });
 
   const searchAttributes = [FlowTypeKey, FlowStatusKey, FlowStepKey, EnterpriseUsccKey, ApplicantKey];
   const env = process.env.TEMPORAL_ADDRESS

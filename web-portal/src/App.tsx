@@ -19,6 +19,7 @@ import { IndividualRegistrationPage } from './pages/individualRegistration/Indiv
 import { OverseasRegistrationPage } from './pages/overseasRegistration/OverseasRegistrationPage';
 import { DevElicensePage } from './pages/devElicense/DevElicensePage';
 import { DevBankPage } from './pages/devBank/DevBankPage';
+import { DevSimulatorsPage } from './pages/devSimulators/DevSimulatorsPage';
 import { RequireSession } from './session/SessionContext';
 import { PasswordRecoveryPage } from './pages/passwordRecovery/PasswordRecoveryPage';
 import { UsernameRecoveryPage } from './pages/usernameRecovery/UsernameRecoveryPage';
@@ -40,6 +41,7 @@ export function App() {
       <Route path="/first-login/:flowId" element={<FirstLoginPage />} />
       <Route path="/card-register/:flowId" element={<CardRegisterPage />} />
       <Route path="/dev/inbox" element={<DevInboxPage />} />
+      <Route path="/dev/simulators" element={<DevSimulatorsPage />} />
       <Route path="/forgot-password" element={<PasswordRecoveryPage />} />
       <Route path="/forgot-username" element={<UsernameRecoveryPage />} />
       <Route

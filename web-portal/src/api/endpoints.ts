@@ -1,6 +1,6 @@
 // One function per route of docs/api.md that the portal calls.
 import { api } from './client';
-import type { Account, Captcha, Card, CardChallenge, CardProof, CardPurpose, FlowResult, FlowState, FlowType, LicenseHolder, LoginResult, Operator, OutboxMessage, PortalConfig } from './types';
+import type { Account, Captcha, Card, CardChallenge, CardProof, CardPurpose, FlowResult, FlowState, FlowType, LicenseHolder, LoginResult, Operator, OutboxMessage, PortalConfig, SimulatorData } from './types';
 
 const flowPath = (flowId: string) => `/api/flows/${encodeURIComponent(flowId)}`;
 
@@ -30,6 +30,11 @@ export const accountApi = {
   activate: (body: { password: string; confirmPassword: string }) => api.post<Account>('/api/account/activate', body),
 };
 
+/** R8 and P2: the QR code of a flow waiting for an electronic-business-license scan. */
+export const elicenseApi = {
+  qr: (flowId: string) => api.get<{ url: string | null; image: string | null }>(`/api/elicense/qr/${encodeURIComponent(flowId)}`),
+};
+
 export const configApi = {
   get: () => api.get<PortalConfig>('/api/config'),
 };
@@ -54,6 +59,8 @@ export const operatorsApi = {
 
 export const devApi = {
   outbox: () => api.get<{ items: OutboxMessage[] }>('/api/dev/outbox'),
+  /** Every simulator's seeded data (page /dev/simulators). */
+  simulators: () => api.get<SimulatorData>('/api/dev/simulators'),
   /** R8 simulator: the electronic-business-license app. */
   licenseHolders: () => api.get<{ items: LicenseHolder[] }>('/api/dev/elicense/holders'),
   licenseScan: (flowId: string, uscc: string) => api.post<{ delivered: true; flowId: string; uscc: string }>('/api/dev/elicense/scan', { flowId, uscc }),

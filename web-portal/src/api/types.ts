@@ -140,3 +140,13 @@ export interface LicenseHolder {
   legalRepName: string;
   legalRepIdNumberMasked: string;
 }
+
+/** GET /api/dev/simulators: every simulator's seeded data (development only). */
+export interface SimulatorData {
+  registry: { uscc: string; orgCode: string; name: string; legalRepName: string; legalRepIdType: string; legalRepIdNumber: string; status: string }[];
+  identityPeople: { name: string; idType: string; idNumber: string; validFrom: string; validTo: string; note?: string }[];
+  bankCards: { name: string; idNumber: string; cardNo: string; mobile: string; bank: string; note: string }[];
+  bankUkey: { banks: string[]; enterprises: { uscc: string; name: string; status: string }[] };
+  elicenseHolders: { uscc: string; name: string; legalRepName: string }[];
+  mofcomFilings: { uscc: string; nameZh: string; importExportCode: string; filingNo: string; status: string }[];
+}

@@ -1,5 +1,7 @@
 // Developer inbox: SMS and mail sent by the simulators (GET /api/dev/outbox), refreshed every 3 s.
 import { useEffect, useState } from 'react';
+import { Link as RouterLink } from 'react-router-dom';
+import Link from '@mui/material/Link';
 import Alert from '@mui/material/Alert';
 import Chip from '@mui/material/Chip';
 import Paper from '@mui/material/Paper';
@@ -56,7 +58,7 @@ export function DevInboxPage() {
   return (
     <PageShell section={t('dev.title')} maxWidth={1200}>
       <Paper variant="outlined" sx={{ p: 3 }}>
-        <SectionTitle>{t('dev.title')}</SectionTitle>
+        <SectionTitle action={<Link component={RouterLink} to="/dev/simulators" data-testid="to-simulators">{t('devsim.toSimulators')}</Link>}>{t('dev.title')}</SectionTitle>
         <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
           {t('dev.subtitle')}
         </Typography>

@@ -24,7 +24,7 @@ import { CaptchaImage } from '../../components/CaptchaImage';
 import { idTypeOptions } from '../../components/idTypes';
 import { PageShell } from '../../components/PageShell';
 import { useLanguage, useT, type MessageKey } from '../../i18n';
-import { QrPicture } from '../registration/LicenseStep';
+import { ElicenseQr } from '../../components/ElicenseQr';
 import { messageFor } from '../../../../domain';
 
 type Fields = Record<string, string>;
@@ -361,9 +361,7 @@ function ElicenseWait({ flow, onFlow }: { flow: FlowState; onFlow: (f: FlowState
   return (
     <Box sx={{ display: 'flex', gap: 3, alignItems: 'center' }} data-testid="elicense-wait">
       <Link component={RouterLink} to={`/dev/elicense/${flow.flowId}`} target="_blank" sx={{ lineHeight: 0 }} aria-label={t('recovery.elicenseScan')}>
-        <Box sx={{ p: 1.5, border: '1px solid', borderColor: 'divider', borderRadius: 1, bgcolor: '#fff', display: 'inline-block' }}>
-          <QrPicture seed={flow.flowId} size={160} />
-        </Box>
+        <ElicenseQr flowId={flow.flowId} size={160} />
       </Link>
       <Box>
         <Typography sx={{ mb: 1 }}>{t('recovery.elicenseScan')}</Typography>

@@ -1,7 +1,7 @@
 // Step 1 of R8: the electronic business license QR code. The flow waits for the provider's
 // callback (a Temporal signal); this page polls the flow until it has moved on. While simulators
 // are on, the QR box opens the phone simulator /dev/elicense/:flowId, as a phone would.
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link as RouterLink } from 'react-router-dom';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -12,46 +12,9 @@ import { messageFor } from '../../../../domain';
 import { configApi } from '../../api/endpoints';
 import type { FlowState } from '../../api/types';
 import { useLanguage } from '../../i18n';
+import { ElicenseQr } from '../../components/ElicenseQr';
 
 const POLL_MS = 2000;
-const MODULES = 29;
-
-/** A QR-looking picture derived from the flow ID: finder squares and seeded modules. */
-export function QrPicture({ seed, size = 196 }: { seed: string; size?: number }) {
-  const cells = useMemo(() => {
-    let h = 2166136261;
-    for (const ch of seed) h = Math.imul(h ^ ch.charCodeAt(0), 16777619);
-    const next = () => {
-      h ^= h << 13;
-      h ^= h >>> 17;
-      h ^= h << 5;
-      return (h >>> 0) / 4294967296;
-    };
-    const inFinder = (x: number, y: number) =>
-      [[0, 0], [MODULES - 7, 0], [0, MODULES - 7]].some(([fx, fy]) => x >= fx - 1 && x <= fx + 7 && y >= fy - 1 && y <= fy + 7);
-    const out: [number, number][] = [];
-    for (let y = 0; y < MODULES; y++) for (let x = 0; x < MODULES; x++) if (!inFinder(x, y) && next() < 0.5) out.push([x, y]);
-    return out;
-  }, [seed]);
-  const finder = (x: number, y: number) => (
-    <g key={`${x}-${y}`}>
-      <rect x={x} y={y} width={7} height={7} fill="#000" />
-      <rect x={x + 1} y={y + 1} width={5} height={5} fill="#fff" />
-      <rect x={x + 2} y={y + 2} width={3} height={3} fill="#000" />
-    </g>
-  );
-  return (
-    <svg width={size} height={size} viewBox={`-2 -2 ${MODULES + 4} ${MODULES + 4}`} shapeRendering="crispEdges" aria-hidden="true">
-      <rect x={-2} y={-2} width={MODULES + 4} height={MODULES + 4} fill="#fff" />
-      {cells.map(([x, y]) => (
-        <rect key={`${x}:${y}`} x={x} y={y} width={1} height={1} fill="#000" />
-      ))}
-      {finder(0, 0)}
-      {finder(MODULES - 7, 0)}
-      {finder(0, MODULES - 7)}
-    </svg>
-  );
-}
 
 export function LicenseStep({ flow, refresh }: { flow: FlowState; refresh: () => Promise<FlowState | null> }) {
   const { t, lang } = useLanguage();
@@ -75,11 +38,7 @@ export function LicenseStep({ flow, refresh }: { flow: FlowState; refresh: () =>
   }, [refresh]);
 
   const licenseError = typeof flow.data.licenseError === 'string' ? flow.data.licenseError : null;
-  const qr = (
-    <Box sx={{ p: 1.5, border: '1px solid', borderColor: 'divider', borderRadius: 1, bgcolor: '#fff', display: 'inline-block', lineHeight: 0 }}>
-      <QrPicture seed={flow.flowId} />
-    </Box>
-  );
+  const qr = <ElicenseQr flowId={flow.flowId} />;
 
   return (
     <Box sx={{ textAlign: 'center', py: 2 }} data-testid="elicense-step">
