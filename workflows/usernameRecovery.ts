@@ -12,12 +12,12 @@ import type { FieldErrors } from '../domain/errors';
 import { validateMobile, validateEnterpriseName, validatePersonName } from '../domain/accounts';
 import { validateValidity } from '../domain/dates';
 import { validateIdNumber, validateIdType, validateOrgCode } from '../domain/identifiers';
-import { MAX_UPLOADS, validateCode } from '../domain/recoveryForms';
+import { MAX_UPLOADS, validateBankChoice, validateCode } from '../domain/recoveryForms';
 import type { UsernameRecoveryTarget, UsernameRecoveryVariant } from '../activities/usernameRecovery';
 import { acts } from './activities';
 import { fieldErrors, FlowControl, FlowDefinition, runFlow, ymdInChina } from './flow';
 import { BANK_VERIFIED, REVIEW_DECIDED, type FlowInput, type FlowView } from './flowTypes';
-import { MAX_SENDS, RESEND_AFTER_MS, sendSmsCode, SmsState, smsView } from './smsCode';
+import { codeSpent, MAX_SENDS, RESEND_AFTER_MS, sendSmsCode, SmsState, smsView, spendCode } from './smsCode';
 import { MAX_PROOF_FAILURES } from './passwordRecovery';
 
 const PURPOSE = 'usernameRecovery';
@@ -38,11 +38,14 @@ interface State {
   enterpriseName?: string;
   orgCode?: string;
   target?: UsernameRecoveryTarget;
+  personChecked?: boolean; // U1: the identity step passed (the operators' masked names show only after it)
   proven: string[]; // further proofs passed (legalRep, admin, operators)
   needed: number; // further proofs still needed (U1)
   failures: number;
   usernames?: string[];
   bank?: string; // U2: the bank whose UKey page the applicant was sent to
+  uscc?: string; // U2: the USCC typed with the bank (000 §2.3.1.2), checked against the registry
+  bankIp?: string; // U2: the applicant's address when it chose the bank (the callback comes from the bank)
   bankError?: string;
   review?: { caseId: number; round: number; escalateAt: number; closeAt: number; escalated: boolean; moreReason?: string };
   result?: 'found' | 'approved' | 'rejected' | 'closed';
@@ -82,10 +85,18 @@ function failProof(s: State, errors: FieldErrors): never {
   fieldErrors(errors);
 }
 
-async function found(s: State, accountIds: number[], flow: FlowControl) {
-  s.usernames = await acts.usernamesOf({ accountIds, flowId: s.flowId });
+async function found(s: State, accountIds: number[], flow: FlowControl, ip: string) {
+  s.usernames = await acts.usernamesOf({ accountIds, flowId: s.flowId, ip });
   s.result = 'found';
   flow.complete();
+}
+
+/** Checks the code of an SMS box; an accepted code is spent for the flow (every proof is single use). */
+async function checkBoxCode(box: SmsState, check: () => Promise<string | null>): Promise<string | null> {
+  if (codeSpent(box)) return 'sms.expired';
+  const wrong = await check();
+  if (!wrong) spendCode(box);
+  return wrong;
 }
 
 function captchaErrors(f: Record<string, unknown>): FieldErrors {
@@ -107,7 +118,8 @@ export function usernameRecoveryFlowFor(variant: UsernameRecoveryVariant): FlowD
       mobileBound: s.variant === 'admin' && s.target ? s.target.mobileBound : null,
       proven: s.proven,
       needed: s.needed,
-      operators: s.variant === 'admin' && s.target ? s.target.operators.map((o) => o.label) : [],
+      // 000 §2.3.1.1.1: the operators' masked names at step 3, never before an identity passed.
+      operators: s.variant === 'admin' && s.target && s.personChecked ? s.target.operators.map((o) => o.label) : [],
       operatorSendsLeft: s.opSms.map((o) => MAX_SENDS - o.sends),
       attemptsLeft: Math.max(0, MAX_PROOF_FAILURES - s.failures),
       usernames: s.result === 'found' ? s.usernames ?? [] : [],
@@ -171,9 +183,9 @@ export function usernameRecoveryFlowFor(variant: UsernameRecoveryVariant): FlowD
           }
           return e;
         },
-        async handle(f: Record<string, unknown>, s, flow) {
+        async handle(f: Record<string, unknown>, s, flow, args) {
           const mobile = str(f.mobile);
-          const wrong = await acts.checkCode({ subject: s.flowId, purpose: PURPOSE, target: mobile, code: str(f.smsCode) });
+          const wrong = await checkBoxCode(s.sms, () => acts.checkCode({ subject: s.flowId, purpose: PURPOSE, target: mobile, code: str(f.smsCode) }));
           if (wrong) failProof(s, { smsCode: wrong });
           s.mobile = mobile;
           const result = await acts.realNameAccounts({
@@ -185,28 +197,31 @@ export function usernameRecoveryFlowFor(variant: UsernameRecoveryVariant): FlowD
             mobile,
           });
           if (!result.ok) failProof(s, { proof: result.code });
-          await found(s, result.accountIds, flow);
+          await found(s, result.accountIds, flow, args.ip);
         },
       },
       identity: {
         at: ['identity'],
         validate: (f: Record<string, unknown>, s, now) => (s.failures >= MAX_PROOF_FAILURES ? { proof: 'recovery.tooManyAttempts' } : personErrors(f, ymdInChina(now))),
-        async handle(f: Record<string, unknown>, s, flow) {
+        async handle(f: Record<string, unknown>, s, flow, args) {
           const t = s.target!;
           const p = person(f);
           if (s.variant !== 'admin') {
             const ids = await acts.accountsOfPerson({ accountIds: t.accountIds, person: p });
             if (!ids.length) failProof(s, { proof: 'recovery.proofMismatch' });
-            await found(s, ids, flow);
+            await found(s, ids, flow, args.ip);
             return;
           }
-          // U1: the legal representative or the administrator is itself a proof; a handler (经办人) is not.
+          // U1: the legal representative or the administrator is itself a proof; a handler (经办人) is
+          // not, but must still be a real person the identity check knows, like every other person.
           const asLegalRep = await acts.checkPerson({ enterpriseId: t.enterpriseId, accountIds: t.accountIds, who: 'legalRep', person: p });
           const asAdmin = !asLegalRep && (await acts.checkPerson({ enterpriseId: t.enterpriseId, accountIds: t.accountIds, who: 'admin', person: p }));
+          if (!asLegalRep && !asAdmin && !(await acts.personKnown({ person: p }))) failProof(s, { proof: 'recovery.proofMismatch' });
+          s.personChecked = true;
           s.proven = asLegalRep ? ['legalRep'] : asAdmin ? ['admin'] : [];
           s.needed = Math.max(0, (t.mobileBound ? 1 : 2) - s.proven.length);
           if (s.needed === 0 && t.accountIds.length) {
-            await found(s, t.accountIds, flow);
+            await found(s, t.accountIds, flow, args.ip);
             return;
           }
           s.needed = Math.max(1, s.needed);
@@ -247,13 +262,14 @@ export function usernameRecoveryFlowFor(variant: UsernameRecoveryVariant): FlowD
           }
           return personErrors(f, ymdInChina(now));
         },
-        async handle(f: Record<string, unknown>, s, flow) {
+        async handle(f: Record<string, unknown>, s, flow, args) {
           const t = s.target!;
           const method = f.method as MoreMethod;
           if (method === 'operators') {
             if (t.operators.length < 2) fieldErrors({ method: 'recovery.fewOperators' });
             for (const slot of [0, 1] as const) {
-              const wrong = await acts.checkOperatorCode({ flowId: s.flowId, operatorAccountId: t.operators[slot].accountId, slot, code: str(f[`smsCode${slot}`]) });
+              const code = str(f[`smsCode${slot}`]);
+              const wrong = await checkBoxCode(s.opSms[slot], () => acts.checkOperatorCode({ flowId: s.flowId, operatorAccountId: t.operators[slot].accountId, slot, code }));
               if (wrong) failProof(s, { [`smsCode${slot}`]: wrong });
             }
           } else {
@@ -264,7 +280,7 @@ export function usernameRecoveryFlowFor(variant: UsernameRecoveryVariant): FlowD
           s.needed -= 1;
           if (s.needed <= 0) {
             if (!t.accountIds.length) failProof(s, { proof: 'recovery.proofMismatch' });
-            await found(s, t.accountIds, flow);
+            await found(s, t.accountIds, flow, args.ip);
           }
         },
       },
@@ -272,9 +288,15 @@ export function usernameRecoveryFlowFor(variant: UsernameRecoveryVariant): FlowD
       // callback arrives as the signal bankVerified and lists every username of the enterprise.
       chooseBank: {
         at: variant === 'admin' ? ['identity', 'more', 'bank'] : [],
-        validate: (f: Record<string, unknown>): FieldErrors => (['ccb', 'abc', 'cmbc'].includes(f.bank as string) ? {} : { bank: 'required' }),
-        async handle(f: Record<string, unknown>, s, flow) {
+        validate: (f: Record<string, unknown>): FieldErrors => validateBankChoice(f),
+        async handle(f: Record<string, unknown>, s, flow, args) {
+          // 000 §2.3.1.2 step 1: the USCC beside the name and organization code, as the registry has them.
+          const uscc = str(f.uscc).toUpperCase();
+          const mismatch = await acts.checkRecoveryUscc({ uscc, enterpriseName: s.enterpriseName ?? '', orgCode: s.orgCode ?? '' });
+          if (mismatch) fieldErrors({ uscc: mismatch });
           s.bank = f.bank as string;
+          s.uscc = uscc;
+          s.bankIp = args.ip;
           s.bankError = undefined;
           flow.goTo('bank');
         },
@@ -340,12 +362,12 @@ export function usernameRecoveryFlowFor(variant: UsernameRecoveryVariant): FlowD
     signals: {
       [BANK_VERIFIED]: async (s, payload: { flowId?: string; bank?: string; uscc?: string }, flow) => {
         if (!s.bank || s.result || !payload || payload.flowId !== s.flowId || payload.bank !== s.bank || typeof payload.uscc !== 'string') return;
-        const ids = await acts.enterpriseAccountsByUscc({ enterpriseId: s.target?.enterpriseId ?? null, uscc: payload.uscc });
+        const ids = payload.uscc.toUpperCase() === s.uscc ? await acts.enterpriseAccountsByUscc({ enterpriseId: s.target?.enterpriseId ?? null, uscc: payload.uscc }) : null;
         if (!ids || !ids.length) {
           s.bankError = 'bank.otherEnterprise';
           return;
         }
-        await found(s, ids, flow);
+        await found(s, ids, flow, s.bankIp ?? '');
       },
       [REVIEW_DECIDED]: async (s, payload: { caseId?: number }, flow) => {
         if (!s.review || !payload || payload.caseId !== s.review.caseId) return;
