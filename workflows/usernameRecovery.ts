@@ -17,7 +17,7 @@ import type { UsernameRecoveryTarget, UsernameRecoveryVariant } from '../activit
 import { acts } from './activities';
 import { fieldErrors, FlowControl, FlowDefinition, runFlow, ymdInChina } from './flow';
 import { BANK_VERIFIED, REVIEW_DECIDED, type FlowInput, type FlowView } from './flowTypes';
-import { codeSpent, MAX_SENDS, RESEND_AFTER_MS, sendSmsCode, SmsState, smsView, spendCode } from './smsCode';
+import { MAX_SENDS, RESEND_AFTER_MS, sendSmsCode, SmsState, smsView } from './smsCode';
 import { MAX_PROOF_FAILURES } from './passwordRecovery';
 
 const PURPOSE = 'usernameRecovery';
@@ -89,14 +89,6 @@ async function found(s: State, accountIds: number[], flow: FlowControl, ip: stri
   s.usernames = await acts.usernamesOf({ accountIds, flowId: s.flowId, ip });
   s.result = 'found';
   flow.complete();
-}
-
-/** Checks the code of an SMS box; an accepted code is spent for the flow (every proof is single use). */
-async function checkBoxCode(box: SmsState, check: () => Promise<string | null>): Promise<string | null> {
-  if (codeSpent(box)) return 'sms.expired';
-  const wrong = await check();
-  if (!wrong) spendCode(box);
-  return wrong;
 }
 
 function captchaErrors(f: Record<string, unknown>): FieldErrors {
@@ -185,7 +177,7 @@ export function usernameRecoveryFlowFor(variant: UsernameRecoveryVariant): FlowD
         },
         async handle(f: Record<string, unknown>, s, flow, args) {
           const mobile = str(f.mobile);
-          const wrong = await checkBoxCode(s.sms, () => acts.checkCode({ subject: s.flowId, purpose: PURPOSE, target: mobile, code: str(f.smsCode) }));
+          const wrong = await acts.checkCode({ subject: s.flowId, purpose: PURPOSE, target: mobile, code: str(f.smsCode) });
           if (wrong) failProof(s, { smsCode: wrong });
           s.mobile = mobile;
           const result = await acts.realNameAccounts({
@@ -268,8 +260,7 @@ export function usernameRecoveryFlowFor(variant: UsernameRecoveryVariant): FlowD
           if (method === 'operators') {
             if (t.operators.length < 2) fieldErrors({ method: 'recovery.fewOperators' });
             for (const slot of [0, 1] as const) {
-              const code = str(f[`smsCode${slot}`]);
-              const wrong = await checkBoxCode(s.opSms[slot], () => acts.checkOperatorCode({ flowId: s.flowId, operatorAccountId: t.operators[slot].accountId, slot, code }));
+              const wrong = await acts.checkOperatorCode({ flowId: s.flowId, operatorAccountId: t.operators[slot].accountId, slot, code: str(f[`smsCode${slot}`]) });
               if (wrong) failProof(s, { [`smsCode${slot}`]: wrong });
             }
           } else {
