@@ -54,7 +54,9 @@ export interface RecoveryAccount {
 export function standInFor(keys: PiiKeys, username: string): Omit<RecoveryAccount, 'accountId'> {
   const h = keyedHash(keys, 'recovery-standin', username.trim().toLowerCase());
   const digits = h.replace(/[^0-9]/g, '').padEnd(8, '7');
-  const profile = STAND_IN_PROFILES[parseInt(h.slice(0, 8), 16) % STAND_IN_PROFILES.length];
+  // Card-made administrators are named <cardNo>_ADMIN (000 账号激活): such a name answers as an administrator.
+  const profiles = /_ADMIN$/i.test(username.trim()) ? STAND_IN_PROFILES.filter((p) => p.kind === 'admin') : STAND_IN_PROFILES;
+  const profile = profiles[parseInt(h.slice(0, 8), 16) % profiles.length];
   const noEmail = parseInt(h.slice(8, 10), 16) % 4 === 0; // about as often as real accounts lack one
   return {
     username: username.trim(),

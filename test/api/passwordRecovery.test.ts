@@ -355,6 +355,8 @@ describe('P1–P3 password recovery and the review console (API)', () => {
       const lists = new Set(Array.from({ length: 40 }, (_, i) => JSON.stringify(standInFor(h.services.keys, `ghost${i}`).methods)));
       expect(lists.size).to.be.greaterThan(1);
       for (const l of lists) expect(REAL_LISTS).to.deep.include(JSON.parse(l));
+      // A card-made administrator's name shape (<cardNo>_ADMIN) answers as an administrator.
+      for (let i = 0; i < 10; i++) expect(standInFor(h.services.keys, `T00${i}123456_ADMIN`).kind).to.equal('admin');
     });
 
     it('a known and an unknown username of the same type answer alike at every step before a proof, and do the same work', async () => {

@@ -14,6 +14,7 @@ import { bankCanonical, SimulatedBankUkey } from '../../activities/adapters/bank
 import { keyedHash } from '../../db/pii';
 import { SimulatedBankCard } from '../../activities/adapters/bankCard';
 import { SimulatedIdentityCheck } from '../../activities/adapters/identityCheck';
+import { up as backfillUscc } from '../../db/migrations/0011-review-case-uscc';
 
 const VALID = { idValidFrom: '20200101', idValidTo: '00000000' };
 
@@ -412,6 +413,10 @@ describe('U1/U3/U4/U5 username recovery (API)', () => {
     const list = await clerk.get(`/api/admin/reviews?filter=${encodeURIComponent(JSON.stringify({ caseType: 'usernameRecovery', enterprise: e.uscc }))}`);
     expect(list.status).to.equal(200);
     expect(list.body.find((c: { id: number }) => c.id === row!.id)?.uscc).to.equal(e.uscc);
+    // A case submitted before this (empty USCC) gets it from migration 0011.
+    await row!.update({ uscc: '' });
+    await backfillUscc({ context: h.db.sequelize.getQueryInterface() });
+    expect((await h.db.models.ReviewCase.findByPk(row!.id))!.uscc).to.equal(e.uscc);
     await clerk.post(`/api/admin/reviews/${row!.id}/claim`);
     const decided = await clerk.post(`/api/admin/reviews/${row!.id}/decide`, { decision: 'approve', comment: '' });
     expect(decided.status, JSON.stringify(decided.body)).to.equal(200);
