@@ -4,6 +4,7 @@
 // fails the applicant may submit for manual review (step 'review'): pre-filled information,
 // uploaded images and the new password chosen up front; the flow then waits ('waiting') for a
 // clerk's decision (signal reviewDecided), escalates at the first deadline and closes at the last.
+import { patched } from '@temporalio/workflow';
 import { maskIdNumber, maskMobile } from '../domain/masking';
 import type { FieldErrors } from '../domain/errors';
 import { MAX_UPLOADS, RECOVERY_METHODS, RecoveryMethodName, validateCode, validateLegalRepProof, validateOwnerProof } from '../domain/recoveryForms';
@@ -17,6 +18,11 @@ import { codeSpent, MAX_SENDS, RESEND_AFTER_MS, SmsState, smsView, spendCode } f
 
 export const MAX_PROOF_FAILURES = 5;
 const PURPOSE = 'passwordRecovery';
+/**
+ * Issue 8: every code single use (and the stand-in's decoy code). Flows started before it replay
+ * their history as they ran (a review may wait for days across a deploy): patched() is false there.
+ */
+const SINGLE_USE_CODES = 'issue8-single-use-codes';
 
 export interface PasswordRecoveryContext {
   flowId: string;
@@ -101,8 +107,9 @@ async function sendCode(s: State, box: SmsState, flow: FlowControl, method: Reco
  */
 async function checkMethodCode(s: State, box: SmsState, method: RecoveryMethodName, code: string, typedMobile?: string): Promise<string | null> {
   const channel = method === 'email' ? 'mail' : 'sms';
-  if (codeSpent(box)) return channel === 'mail' ? 'emailCode.expired' : 'sms.expired';
+  if (codeSpent(box) && patched(SINGLE_USE_CODES)) return channel === 'mail' ? 'emailCode.expired' : 'sms.expired';
   const target = await acts.recoveryCodeTarget({ accountId: s.account?.accountId ?? null, method, typedMobile });
+  if (!target) return channel === 'mail' ? 'emailCode.wrong' : 'sms.wrong'; // only in histories from before the decoy code
   const wrong = await acts.checkCode({ subject: s.flowId, purpose: PURPOSE, target, code, channel });
   if (!wrong) spendCode(box);
   return wrong;
@@ -248,8 +255,11 @@ export const passwordRecoveryFlow: FlowDefinition<State, PasswordRecoveryContext
           if (!ok) failProof(s, { proof: 'recovery.proofMismatch' });
         } else {
           const mobile = str(f.mobile);
-          const wrong = await checkMethodCode(s, s.sms, 'legalRep', str(f.smsCode), mobile);
-          if (wrong) failProof(s, { smsCode: wrong });
+          // Every attempt spends a fresh code (histories from before issue 8 skipped it for a proven mobile).
+          if (patched(SINGLE_USE_CODES) || s.verifiedMobile !== mobile) {
+            const wrong = await checkMethodCode(s, s.sms, 'legalRep', str(f.smsCode), mobile);
+            if (wrong) failProof(s, { smsCode: wrong });
+          }
           s.verifiedMobile = mobile;
           const legalRep = {
             enterpriseName: str(f.enterpriseName),
