@@ -9,7 +9,7 @@ import type { EnterpriseFields } from '../workflows/registration';
 import type { Services } from './services';
 import { checkRecoveryLicense, checkRecoveryProof, lookupRecoveryAccount, recoveryCodeTarget, resetRecoveredPassword, sendRecoveryCode } from './recovery';
 import { closeReviewCase, escalateReviewCase, finishReview, submitReviewCase } from './reviews';
-import { accountsOfPerson, checkOperatorCode, checkPerson, enterpriseAccountsByUscc, findUsernameRecoveryTarget, realNameAccounts, sendOperatorCode, usernamesOf } from './usernameRecovery';
+import { accountsOfPerson, checkOperatorCode, checkPerson, checkRecoveryUscc, enterpriseAccountsByUscc, findUsernameRecoveryTarget, personKnown, realNameAccounts, sendOperatorCode, usernamesOf } from './usernameRecovery';
 import { purgeExpired } from './housekeeping';
 import { applyEmailChange, applyMobileChange, checkAccountIdDocument } from './accountCenter';
 import { checkMobileLogin, issueMobileLoginCode } from './mobileLogin';
@@ -55,6 +55,8 @@ export function createActivities(services: Services) {
     usernamesOf: (input: Parameters<typeof usernamesOf>[1]) => usernamesOf(services, input),
     enterpriseAccountsByUscc: (input: Parameters<typeof enterpriseAccountsByUscc>[1]) => enterpriseAccountsByUscc(services, input),
     realNameAccounts: (input: Parameters<typeof realNameAccounts>[1]) => realNameAccounts(services, input),
+    personKnown: (input: Parameters<typeof personKnown>[1]) => personKnown(services, input),
+    checkRecoveryUscc: (input: Parameters<typeof checkRecoveryUscc>[1]) => checkRecoveryUscc(services, input),
   };
 }
 

@@ -55,8 +55,11 @@ export async function submitReviewCase(
   const uploads = await ReviewUpload.findAll({ where: { id: { [Op.in]: input.uploadIds }, flowId: input.flowId, owner: input.owner } });
   if (uploads.length !== input.uploadIds.length || uploads.length === 0) return { errors: { uploads: 'review.uploadsMissing' } };
 
-  const a = input.applicant;
-  const registry = a.uscc ? await services.registry.lookup(a.uscc.toUpperCase()) : null;
+  const applicant = input.applicant;
+  const registry = await registryOf(services, applicant);
+  // U3 collects the organization code, not the USCC: the case carries the registry's (or our records') USCC.
+  const knownUscc = registry?.uscc ?? (applicant.orgCode ? (await Enterprise.findOne({ where: { orgCode: applicant.orgCode.toUpperCase() } }))?.uscc : undefined);
+  const a = { ...applicant, uscc: applicant.uscc || knownUscc || '' };
   const accountId = input.caseType === 'usernameRecovery' ? await usernameCaseAccount(services, a) : input.accountId;
   const account = accountId !== null ? await Account.findByPk(accountId) : null;
   const enterprise = account?.enterpriseId ? await Enterprise.findByPk(account.enterpriseId) : null;
@@ -138,6 +141,13 @@ export async function submitReviewCase(
   return { caseId: result.id, escalateAt: submitted + escalateAfterMs, closeAt: submitted + closeAfterMs };
 }
 
+/** The registry's record of the enterprise the applicant names: by USCC (P3) or by organization code (U3). */
+async function registryOf(services: Services, a: ReviewApplicant) {
+  if (a.uscc) return services.registry.lookup(a.uscc.trim().toUpperCase());
+  if (a.orgCode) return services.registry.lookupByOrgCode(a.orgCode);
+  return null;
+}
+
 /** U3: the account a username-recovery case is about: the person's own account of that kind (and enterprise). */
 async function usernameCaseAccount(services: Services, a: ReviewApplicant): Promise<number | null> {
   if (!a.person) return null;
@@ -191,14 +201,14 @@ export type ReviewOutcome = 'approved' | 'rejected' | 'moreInfo' | 'closed' | 'o
  */
 export async function finishReview(
   services: Services,
-  input: { flowId: string; caseId: number; passwordHash: string; round: number },
+  input: { flowId: string; caseId: number; passwordHash: string; round: number; ip?: string },
 ): Promise<{ outcome: ReviewOutcome; reason: string }> {
   const row = await services.db.models.ReviewCase.findByPk(input.caseId);
   if (!row || row.flowId !== input.flowId) return { outcome: 'open', reason: '' };
   if (row.round !== input.round) return { outcome: 'open', reason: '' }; // a decision of an earlier round
   if (row.status === 'approved') {
     if (row.accountId !== null && row.caseType === 'passwordRecovery' && input.passwordHash) {
-      await resetRecoveredPassword(services, { flowId: input.flowId, accountId: row.accountId, passwordHash: input.passwordHash, ip: '', via: 'review' });
+      await resetRecoveredPassword(services, { flowId: input.flowId, accountId: row.accountId, passwordHash: input.passwordHash, ip: input.ip ?? '', via: 'review' });
     }
     await notify(services, row, 'approved');
     return { outcome: 'approved', reason: row.reason };

@@ -59,6 +59,11 @@ export interface PersonProof {
 export const identityChecked = (services: Services, p: PersonProof) =>
   services.identityCheck.check({ name: p.name, idType: p.idType, idNumber: p.idNumber, validFrom: p.idValidFrom, validTo: p.idValidTo }) === 'ok';
 
+/** U1: a handler (经办人) is no proof of the enterprise, but must be a real person all the same. */
+export async function personKnown(services: Services, input: { person: PersonProof }): Promise<boolean> {
+  return identityChecked(services, input.person);
+}
+
 const safeEqual = (a: string, b: string) => a.length === b.length && crypto.timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
 /** Whether a person is the enterprise's legal representative, its administrator, or the owner of one of the accounts. */
@@ -106,13 +111,26 @@ export async function operatorMobilesMasked(services: Services, input: { account
 }
 
 /** The usernames, once proven. */
-export async function usernamesOf(services: Services, input: { accountIds: number[]; flowId: string }): Promise<string[]> {
+export async function usernamesOf(services: Services, input: { accountIds: number[]; flowId: string; ip?: string }): Promise<string[]> {
   const rows = await services.db.models.Account.findAll({ where: { id: { [Op.in]: input.accountIds.length ? input.accountIds : [-1] } }, order: [['id', 'ASC']] });
   for (const r of rows) {
     const seen = await services.db.models.AuditEvent.findOne({ where: { action: 'username.recovered', entityId: String(r.id), flowId: input.flowId } });
-    if (!seen) await recordAudit(services, { actorType: 'anonymous', actorId: r.id, actorName: r.username, action: 'username.recovered', entityType: 'account', entityId: r.id, flowId: input.flowId });
+    if (!seen) await recordAudit(services, { actorType: 'anonymous', actorId: r.id, actorName: r.username, action: 'username.recovered', entityType: 'account', entityId: r.id, flowId: input.flowId, ip: input.ip ?? '' });
   }
   return rows.map((r) => r.username);
+}
+
+/**
+ * U2 step 1 (000 §2.3.1.2): the typed USCC is the registry's record of the enterprise named by name
+ * and organization code; null when it is, else the field's error code. The registry is public
+ * information: the answer says nothing about accounts.
+ */
+export async function checkRecoveryUscc(services: Services, input: { uscc: string; enterpriseName: string; orgCode: string }): Promise<string | null> {
+  const entry = await services.registry.lookup(input.uscc.trim().toUpperCase());
+  if (!entry) return 'registry.notFound';
+  if (entry.orgCode.toUpperCase() !== input.orgCode.trim().toUpperCase()) return 'registry.orgCodeMismatch';
+  if (entry.name !== input.enterpriseName.trim()) return 'registry.nameMismatch';
+  return null;
 }
 
 /** U2: the bank's UKey proved an enterprise; when it is the one named at the first step, all its accounts. */

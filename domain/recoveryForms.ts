@@ -43,6 +43,16 @@ export function validateLegalRepProof(f: Untrusted, today?: string, opts: { vali
   return e;
 }
 
+/** U2 enterprise real-name (企业实名认证, 000 §2.3.1.2): the bank and the enterprise's USCC. */
+export const RECOVERY_BANKS = ['ccb', 'abc', 'cmbc'] as const;
+
+export function validateBankChoice(f: Untrusted): FieldErrors {
+  const e: FieldErrors = {};
+  if (!(RECOVERY_BANKS as readonly string[]).includes(f.bank as string)) e.bank = 'required';
+  put(e, 'uscc', validateUscc(f.uscc));
+  return e;
+}
+
 export function validateCode(code: unknown, field: 'smsCode' | 'emailCode'): string | null {
   if (typeof code !== 'string' || code.trim() === '') return 'required';
   return /^\d{6}$/.test(code.trim()) ? null : field === 'smsCode' ? 'sms.format' : 'emailCode.format';

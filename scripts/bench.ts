@@ -8,6 +8,8 @@ import { hashPassword, verifyPassword } from '../activities/passwords';
 
 const REGISTRATIONS = Number(process.env.BENCH_REGISTRATIONS || 20);
 const LOGINS = Number(process.env.BENCH_LOGINS || 40);
+const RECOVERIES = Number(process.env.BENCH_RECOVERIES || 15);
+const ONLY_RECOVERY = process.env.BENCH_ONLY === 'recovery'; // just the enumeration timing below
 
 function summary(samples: number[]) {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -22,9 +24,35 @@ async function timed<T>(samples: number[], fn: () => Promise<T>): Promise<T> {
   return result;
 }
 
+/**
+ * P1 enumeration timing: a wrong SMS code in password recovery for a known username and for an
+ * unknown one (a stand-in), interleaved, one fresh flow per sample (a code is sent once per flow).
+ */
+async function recoveryTiming(baseUrl: string, knownUsername: string) {
+  const samples: Record<'known' | 'unknown', number[]> = { known: [], unknown: [] };
+  for (let i = 0; i < RECOVERIES; i++) {
+    for (const who of ['known', 'unknown'] as const) {
+      const api = new ApiClient(baseUrl);
+      const flowId = (await api.post('/api/flows', { type: 'passwordRecovery' })).body.flowId as string;
+      await api.step(flowId, 'username', { username: who === 'known' ? knownUsername : `nobody${i}x${Date.now() % 1000}`, ...(await api.captcha()) });
+      await api.step(flowId, 'chooseMethod', { method: 'mobile' });
+      await api.step(flowId, 'sendSmsCode', await api.captcha());
+      await timed(samples[who], () => api.step(flowId, 'verify', { smsCode: '000000' }));
+    }
+  }
+  return samples;
+}
+
 async function main() {
   process.env.TEST_DATABASE = process.env.TEST_DATABASE || 'sqlite';
   const h = await harness();
+  if (ONLY_RECOVERY) {
+    const r = await recoveryTiming(h.baseUrl, (await registerAdmin(new ApiClient(h.baseUrl), h.services)).username);
+    console.log(`  recovery wrong code, known username    ${summary(r.known)}`);
+    console.log(`  recovery wrong code, unknown username  ${summary(r.unknown)}`);
+    await h.close();
+    process.exit(0);
+  }
   const hashes: number[] = [];
   const stored = await hashPassword('Bench#2026pw');
   for (let i = 0; i < 20; i++) await timed(hashes, () => verifyPassword('Bench#2026pw', stored));
@@ -53,12 +81,16 @@ async function main() {
     await timed(steps, () => api.step(flow.body.flowId, 'enterprise', { uscc: 'X' })); // rejected in the validator
   }
 
+  const recovery = await recoveryTiming(h.baseUrl, admins[0].username);
+
   const rss = process.memoryUsage().rss / 1024 / 1024;
   console.log('\nbenchmark (API + worker + Temporal dev server + SQLite on one machine, sequential clients)');
   console.log(`  password check (scrypt N=16384)        ${summary(hashes)}`);
   console.log(`  whole registration (7 HTTP calls)      ${summary(registrations)}; ${(REGISTRATIONS / registrationWall).toFixed(1)} registrations/s`);
   console.log(`  login (captcha + password + session)   ${summary(logins)}`);
   console.log(`  rejected step (validator round trip)   ${summary(steps)}`);
+  console.log(`  recovery wrong code, known username    ${summary(recovery.known)}`);
+  console.log(`  recovery wrong code, unknown username  ${summary(recovery.unknown)}`);
   console.log(`  resident memory of API + worker        ${rss.toFixed(0)} MiB`);
   await h.close();
   process.exit(0);

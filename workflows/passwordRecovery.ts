@@ -4,6 +4,7 @@
 // fails the applicant may submit for manual review (step 'review'): pre-filled information,
 // uploaded images and the new password chosen up front; the flow then waits ('waiting') for a
 // clerk's decision (signal reviewDecided), escalates at the first deadline and closes at the last.
+import { patched } from '@temporalio/workflow';
 import { maskIdNumber, maskMobile } from '../domain/masking';
 import type { FieldErrors } from '../domain/errors';
 import { MAX_UPLOADS, RECOVERY_METHODS, RecoveryMethodName, validateCode, validateLegalRepProof, validateOwnerProof } from '../domain/recoveryForms';
@@ -13,10 +14,15 @@ import { acts } from './activities';
 import { fieldErrors, FlowControl, FlowDefinition, runFlow, ymdInChina } from './flow';
 import { LICENSE_SCANNED, REVIEW_DECIDED, type FlowInput, type FlowView, type SealedPassword } from './flowTypes';
 import { sealedErrors } from './registration';
-import { MAX_SENDS, RESEND_AFTER_MS, SmsState, smsView } from './smsCode';
+import { codeSpent, MAX_SENDS, RESEND_AFTER_MS, SmsState, smsView, spendCode } from './smsCode';
 
 export const MAX_PROOF_FAILURES = 5;
 const PURPOSE = 'passwordRecovery';
+/**
+ * Issue 8: every code single use (and the stand-in's decoy code). Flows started before it replay
+ * their history as they ran (a review may wait for days across a deploy): patched() is false there.
+ */
+const SINGLE_USE_CODES = 'issue8-single-use-codes';
 
 export interface PasswordRecoveryContext {
   flowId: string;
@@ -41,6 +47,7 @@ interface ReviewState {
   closeAt: number;
   escalated: boolean;
   moreReason?: string;
+  ip: string; // the applicant's address at submission: the audit row of a reset a clerk approves
 }
 
 interface State {
@@ -51,7 +58,7 @@ interface State {
   sms: SmsState; // codes to the bound mobile or the operator's mobile
   mail: SmsState; // codes to the bound e-mail
   failures: number; // wrong proofs of any method, for the whole flow
-  verifiedMobile?: string; // the operator's mobile proven by SMS (legal-representative method)
+  verifiedMobile?: string; // the operator's mobile proven by SMS (legal-representative method): the review's contact
   prefill?: LegalRepPrefill; // the legal-representative information that failed: manual review offered
   licenseError?: string; // P2 electronic business license: why the last scanned license was refused
   review?: ReviewState;
@@ -94,12 +101,18 @@ async function sendCode(s: State, box: SmsState, flow: FlowControl, method: Reco
   box.sends += 1;
 }
 
-/** Checks a code of a method; a stand-in account (no such username) fails like a wrong code. */
-async function checkMethodCode(s: State, method: RecoveryMethodName, code: string, typedMobile?: string): Promise<string | null> {
+/**
+ * Checks a code of a method. A stand-in account (no such username) has a decoy code kept like a
+ * real one, so a wrong code costs and counts the same. An accepted code is spent for the flow.
+ */
+async function checkMethodCode(s: State, box: SmsState, method: RecoveryMethodName, code: string, typedMobile?: string): Promise<string | null> {
   const channel = method === 'email' ? 'mail' : 'sms';
+  if (codeSpent(box) && patched(SINGLE_USE_CODES)) return channel === 'mail' ? 'emailCode.expired' : 'sms.expired';
   const target = await acts.recoveryCodeTarget({ accountId: s.account?.accountId ?? null, method, typedMobile });
-  if (!target) return channel === 'mail' ? 'emailCode.wrong' : 'sms.wrong';
-  return acts.checkCode({ subject: s.flowId, purpose: PURPOSE, target, code, channel });
+  if (!target) return channel === 'mail' ? 'emailCode.wrong' : 'sms.wrong'; // only in histories from before the decoy code
+  const wrong = await acts.checkCode({ subject: s.flowId, purpose: PURPOSE, target, code, channel });
+  if (!wrong) spendCode(box);
+  return wrong;
 }
 
 function applicantOf(f: Record<string, unknown>, s: State) {
@@ -220,11 +233,10 @@ export const passwordRecoveryFlow: FlowDefinition<State, PasswordRecoveryContext
           Object.assign(errors, validateOwnerProof(f, ymdInChina(now)));
         } else {
           Object.assign(errors, validateLegalRepProof(f, ymdInChina(now)));
-          if (s.verifiedMobile !== str(f.mobile)) {
-            const c = validateCode(f.smsCode, 'smsCode');
-            if (c) errors.smsCode = c;
-            else if (!s.sms.sends) errors.smsCode = 'sms.notSent';
-          }
+          // Every attempt needs a fresh code, even for a mobile proven before in this flow.
+          const c = validateCode(f.smsCode, 'smsCode');
+          if (c) errors.smsCode = c;
+          else if (!s.sms.sends) errors.smsCode = 'sms.notSent';
         }
         return errors;
       },
@@ -232,7 +244,7 @@ export const passwordRecoveryFlow: FlowDefinition<State, PasswordRecoveryContext
         const method = s.method!;
         if (method === 'mobile' || method === 'email') {
           const field = method === 'mobile' ? 'smsCode' : 'emailCode';
-          const wrong = await checkMethodCode(s, method, str(f[field]));
+          const wrong = await checkMethodCode(s, method === 'mobile' ? s.sms : s.mail, method, str(f[field]));
           if (wrong) failProof(s, { [field]: wrong });
         } else if (method === 'owner') {
           const ok = await acts.checkRecoveryProof({
@@ -243,11 +255,12 @@ export const passwordRecoveryFlow: FlowDefinition<State, PasswordRecoveryContext
           if (!ok) failProof(s, { proof: 'recovery.proofMismatch' });
         } else {
           const mobile = str(f.mobile);
-          if (s.verifiedMobile !== mobile) {
-            const wrong = await checkMethodCode(s, 'legalRep', str(f.smsCode), mobile);
+          // Every attempt spends a fresh code (histories from before issue 8 skipped it for a proven mobile).
+          if (patched(SINGLE_USE_CODES) || s.verifiedMobile !== mobile) {
+            const wrong = await checkMethodCode(s, s.sms, 'legalRep', str(f.smsCode), mobile);
             if (wrong) failProof(s, { smsCode: wrong });
-            s.verifiedMobile = mobile;
           }
+          s.verifiedMobile = mobile;
           const legalRep = {
             enterpriseName: str(f.enterpriseName),
             uscc: str(f.uscc).toUpperCase(),
@@ -305,7 +318,7 @@ export const passwordRecoveryFlow: FlowDefinition<State, PasswordRecoveryContext
         await checkCaptcha(f);
         const applicant = applicantOf(f, s);
         if (applicant.mobile !== s.verifiedMobile) {
-          const wrong = await checkMethodCode(s, 'legalRep', str(f.smsCode), applicant.mobile);
+          const wrong = await checkMethodCode(s, s.sms, 'legalRep', str(f.smsCode), applicant.mobile);
           if (wrong) fieldErrors({ smsCode: wrong });
           s.verifiedMobile = applicant.mobile;
         }
@@ -326,6 +339,7 @@ export const passwordRecoveryFlow: FlowDefinition<State, PasswordRecoveryContext
           escalateAt: result.escalateAt,
           closeAt: result.closeAt,
           escalated: false,
+          ip: args.ip,
         };
         flow.tag({ applicant: applicant.username, uscc: applicant.uscc });
         flow.extendUntil(result.escalateAt);
@@ -377,7 +391,7 @@ export const passwordRecoveryFlow: FlowDefinition<State, PasswordRecoveryContext
 
 async function applyOutcome(s: State, flow: FlowControl) {
   const r = s.review!;
-  const { outcome, reason } = await acts.finishReview({ flowId: s.flowId, caseId: r.caseId, passwordHash: r.passwordHash, round: r.round });
+  const { outcome, reason } = await acts.finishReview({ flowId: s.flowId, caseId: r.caseId, passwordHash: r.passwordHash, round: r.round, ip: r.ip });
   if (outcome === 'approved' || outcome === 'rejected' || outcome === 'closed') {
     s.result = outcome;
     s.resultReason = reason;

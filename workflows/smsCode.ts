@@ -14,6 +14,14 @@ export interface SmsState {
   mobile?: string; // where the last code went
   lastSentAt?: number;
   sends: number;
+  used?: number; // the send whose code was accepted: spent for this flow (every proof is single use)
+}
+
+/** The code of the last send was accepted already: it proves nothing a second time (not even within the code store's retry grace). */
+export const codeSpent = (sms: SmsState) => sms.used !== undefined && sms.used === sms.sends;
+
+export function spendCode(sms: SmsState): void {
+  sms.used = sms.sends;
 }
 
 export interface SendSmsFields {

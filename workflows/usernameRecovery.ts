@@ -7,12 +7,13 @@
 //   done     — the username(s)
 // U3 manual review: after the mobile is proven, requestReview → review (information and images) →
 // waiting (a clerk decides; signal reviewDecided) → the result, with the username, by SMS.
+import { patched } from '@temporalio/workflow';
 import { maskIdNumber } from '../domain/masking';
 import type { FieldErrors } from '../domain/errors';
 import { validateMobile, validateEnterpriseName, validatePersonName } from '../domain/accounts';
 import { validateValidity } from '../domain/dates';
 import { validateIdNumber, validateIdType, validateOrgCode } from '../domain/identifiers';
-import { MAX_UPLOADS, validateCode } from '../domain/recoveryForms';
+import { MAX_UPLOADS, validateBankChoice, validateCode } from '../domain/recoveryForms';
 import type { UsernameRecoveryTarget, UsernameRecoveryVariant } from '../activities/usernameRecovery';
 import { acts } from './activities';
 import { fieldErrors, FlowControl, FlowDefinition, runFlow, ymdInChina } from './flow';
@@ -23,6 +24,11 @@ import { MAX_PROOF_FAILURES } from './passwordRecovery';
 const PURPOSE = 'usernameRecovery';
 const VARIANTS: readonly UsernameRecoveryVariant[] = ['admin', 'operator', 'individual'];
 type MoreMethod = 'legalRep' | 'admin' | 'operators';
+/**
+ * Issue 8: the handler's identity check and the USCC of the bank path. Flows started before it
+ * replay their history as they ran (a review may wait for days across a deploy): patched() is false there.
+ */
+const HANDLER_AND_USCC_CHECKS = 'issue8-handler-and-uscc-checks';
 
 export interface UsernameRecoveryContext {
   flowId: string;
@@ -38,11 +44,14 @@ interface State {
   enterpriseName?: string;
   orgCode?: string;
   target?: UsernameRecoveryTarget;
+  personChecked?: boolean; // U1: the identity step passed (the operators' masked names show only after it)
   proven: string[]; // further proofs passed (legalRep, admin, operators)
   needed: number; // further proofs still needed (U1)
   failures: number;
   usernames?: string[];
   bank?: string; // U2: the bank whose UKey page the applicant was sent to
+  uscc?: string; // U2: the USCC typed with the bank (000 §2.3.1.2), checked against the registry
+  bankIp?: string; // U2: the applicant's address when it chose the bank (the callback comes from the bank)
   bankError?: string;
   review?: { caseId: number; round: number; escalateAt: number; closeAt: number; escalated: boolean; moreReason?: string };
   result?: 'found' | 'approved' | 'rejected' | 'closed';
@@ -82,8 +91,8 @@ function failProof(s: State, errors: FieldErrors): never {
   fieldErrors(errors);
 }
 
-async function found(s: State, accountIds: number[], flow: FlowControl) {
-  s.usernames = await acts.usernamesOf({ accountIds, flowId: s.flowId });
+async function found(s: State, accountIds: number[], flow: FlowControl, ip: string) {
+  s.usernames = await acts.usernamesOf({ accountIds, flowId: s.flowId, ip });
   s.result = 'found';
   flow.complete();
 }
@@ -107,7 +116,8 @@ export function usernameRecoveryFlowFor(variant: UsernameRecoveryVariant): FlowD
       mobileBound: s.variant === 'admin' && s.target ? s.target.mobileBound : null,
       proven: s.proven,
       needed: s.needed,
-      operators: s.variant === 'admin' && s.target ? s.target.operators.map((o) => o.label) : [],
+      // 000 §2.3.1.1.1: the operators' masked names at step 3, never before an identity passed.
+      operators: s.variant === 'admin' && s.target && s.personChecked ? s.target.operators.map((o) => o.label) : [],
       operatorSendsLeft: s.opSms.map((o) => MAX_SENDS - o.sends),
       attemptsLeft: Math.max(0, MAX_PROOF_FAILURES - s.failures),
       usernames: s.result === 'found' ? s.usernames ?? [] : [],
@@ -171,7 +181,7 @@ export function usernameRecoveryFlowFor(variant: UsernameRecoveryVariant): FlowD
           }
           return e;
         },
-        async handle(f: Record<string, unknown>, s, flow) {
+        async handle(f: Record<string, unknown>, s, flow, args) {
           const mobile = str(f.mobile);
           const wrong = await acts.checkCode({ subject: s.flowId, purpose: PURPOSE, target: mobile, code: str(f.smsCode) });
           if (wrong) failProof(s, { smsCode: wrong });
@@ -185,28 +195,31 @@ export function usernameRecoveryFlowFor(variant: UsernameRecoveryVariant): FlowD
             mobile,
           });
           if (!result.ok) failProof(s, { proof: result.code });
-          await found(s, result.accountIds, flow);
+          await found(s, result.accountIds, flow, args.ip);
         },
       },
       identity: {
         at: ['identity'],
         validate: (f: Record<string, unknown>, s, now) => (s.failures >= MAX_PROOF_FAILURES ? { proof: 'recovery.tooManyAttempts' } : personErrors(f, ymdInChina(now))),
-        async handle(f: Record<string, unknown>, s, flow) {
+        async handle(f: Record<string, unknown>, s, flow, args) {
           const t = s.target!;
           const p = person(f);
           if (s.variant !== 'admin') {
             const ids = await acts.accountsOfPerson({ accountIds: t.accountIds, person: p });
             if (!ids.length) failProof(s, { proof: 'recovery.proofMismatch' });
-            await found(s, ids, flow);
+            await found(s, ids, flow, args.ip);
             return;
           }
-          // U1: the legal representative or the administrator is itself a proof; a handler (经办人) is not.
+          // U1: the legal representative or the administrator is itself a proof; a handler (经办人) is
+          // not, but must still be a real person the identity check knows, like every other person.
           const asLegalRep = await acts.checkPerson({ enterpriseId: t.enterpriseId, accountIds: t.accountIds, who: 'legalRep', person: p });
           const asAdmin = !asLegalRep && (await acts.checkPerson({ enterpriseId: t.enterpriseId, accountIds: t.accountIds, who: 'admin', person: p }));
+          if (!asLegalRep && !asAdmin && patched(HANDLER_AND_USCC_CHECKS) && !(await acts.personKnown({ person: p }))) failProof(s, { proof: 'recovery.proofMismatch' });
+          s.personChecked = true;
           s.proven = asLegalRep ? ['legalRep'] : asAdmin ? ['admin'] : [];
           s.needed = Math.max(0, (t.mobileBound ? 1 : 2) - s.proven.length);
           if (s.needed === 0 && t.accountIds.length) {
-            await found(s, t.accountIds, flow);
+            await found(s, t.accountIds, flow, args.ip);
             return;
           }
           s.needed = Math.max(1, s.needed);
@@ -247,7 +260,7 @@ export function usernameRecoveryFlowFor(variant: UsernameRecoveryVariant): FlowD
           }
           return personErrors(f, ymdInChina(now));
         },
-        async handle(f: Record<string, unknown>, s, flow) {
+        async handle(f: Record<string, unknown>, s, flow, args) {
           const t = s.target!;
           const method = f.method as MoreMethod;
           if (method === 'operators') {
@@ -264,7 +277,7 @@ export function usernameRecoveryFlowFor(variant: UsernameRecoveryVariant): FlowD
           s.needed -= 1;
           if (s.needed <= 0) {
             if (!t.accountIds.length) failProof(s, { proof: 'recovery.proofMismatch' });
-            await found(s, t.accountIds, flow);
+            await found(s, t.accountIds, flow, args.ip);
           }
         },
       },
@@ -272,9 +285,17 @@ export function usernameRecoveryFlowFor(variant: UsernameRecoveryVariant): FlowD
       // callback arrives as the signal bankVerified and lists every username of the enterprise.
       chooseBank: {
         at: variant === 'admin' ? ['identity', 'more', 'bank'] : [],
-        validate: (f: Record<string, unknown>): FieldErrors => (['ccb', 'abc', 'cmbc'].includes(f.bank as string) ? {} : { bank: 'required' }),
-        async handle(f: Record<string, unknown>, s, flow) {
+        validate: (f: Record<string, unknown>): FieldErrors => validateBankChoice(f),
+        async handle(f: Record<string, unknown>, s, flow, args) {
+          // 000 §2.3.1.2 step 1: the USCC beside the name and organization code, as the registry has them.
+          const uscc = str(f.uscc).toUpperCase();
+          if (patched(HANDLER_AND_USCC_CHECKS)) {
+            const mismatch = await acts.checkRecoveryUscc({ uscc, enterpriseName: s.enterpriseName ?? '', orgCode: s.orgCode ?? '' });
+            if (mismatch) fieldErrors({ uscc: mismatch });
+          }
           s.bank = f.bank as string;
+          s.uscc = uscc;
+          s.bankIp = args.ip;
           s.bankError = undefined;
           flow.goTo('bank');
         },
@@ -340,12 +361,13 @@ export function usernameRecoveryFlowFor(variant: UsernameRecoveryVariant): FlowD
     signals: {
       [BANK_VERIFIED]: async (s, payload: { flowId?: string; bank?: string; uscc?: string }, flow) => {
         if (!s.bank || s.result || !payload || payload.flowId !== s.flowId || payload.bank !== s.bank || typeof payload.uscc !== 'string') return;
-        const ids = await acts.enterpriseAccountsByUscc({ enterpriseId: s.target?.enterpriseId ?? null, uscc: payload.uscc });
+        // The UKey's enterprise must be the USCC typed with the bank (flows from before issue 8 have none).
+        const ids = !s.uscc || payload.uscc.toUpperCase() === s.uscc ? await acts.enterpriseAccountsByUscc({ enterpriseId: s.target?.enterpriseId ?? null, uscc: payload.uscc }) : null;
         if (!ids || !ids.length) {
           s.bankError = 'bank.otherEnterprise';
           return;
         }
-        await found(s, ids, flow);
+        await found(s, ids, flow, s.bankIp ?? '');
       },
       [REVIEW_DECIDED]: async (s, payload: { caseId?: number }, flow) => {
         if (!s.review || !payload || payload.caseId !== s.review.caseId) return;

@@ -16,6 +16,8 @@ export interface RegistryEntry {
 
 export interface EnterpriseRegistry {
   lookup(uscc: string): Promise<RegistryEntry | null>;
+  /** By the 9-character organization code (主体标识码), as 000 §2.3.1.3 collects it; null when none or ambiguous. */
+  lookupByOrgCode(orgCode: string): Promise<RegistryEntry | null>;
 }
 
 export class SimulatedRegistry implements EnterpriseRegistry {
@@ -24,6 +26,11 @@ export class SimulatedRegistry implements EnterpriseRegistry {
   async lookup(uscc: string): Promise<RegistryEntry | null> {
     const row = await this.db.models.RegistryRecord.findOne({ where: { uscc } });
     return row ? row.get({ plain: true }) : null;
+  }
+
+  async lookupByOrgCode(orgCode: string): Promise<RegistryEntry | null> {
+    const rows = await this.db.models.RegistryRecord.findAll({ where: { orgCode: orgCode.trim().toUpperCase() }, limit: 2 });
+    return rows.length === 1 ? rows[0].get({ plain: true }) : null;
   }
 }
 

@@ -14,6 +14,7 @@ import { keyedHash } from '../../db/pii';
 import { sealIdNumber } from '../../activities/identity';
 import { registerAdmin, RegisteredAdmin } from '../support/journeys';
 import { hashPassword } from '../../activities/passwords';
+import { METHODS_BY_KIND, standInFor } from '../../activities/recovery';
 
 const NEW_PASSWORD = 'Renew#2026pw';
 
@@ -138,6 +139,7 @@ describe('P1–P3 password recovery and the review console (API)', () => {
       await expectLogin(admin.username, NEW_PASSWORD, 200);
       const audit = await h.db.models.AuditEvent.findOne({ where: { action: 'password.recovered', flowId } });
       expect(audit).to.exist;
+      expect(audit!.ip, 'the client address is audited').to.match(/127\.0\.0\.1|::1/);
       expect(JSON.stringify(await h.client.workflow.getHandle(flowId).fetchHistory())).not.to.include(NEW_PASSWORD);
 
       const again = await api.step(flowId, 'reset', { password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD });
@@ -287,6 +289,29 @@ describe('P1–P3 password recovery and the review console (API)', () => {
       expect(after.body.error.fields.proof.code).to.equal('recovery.tooManyAttempts');
     });
 
+    it('legal representative: a code accepted once is spent; a later attempt with it (or any code) is refused', async () => {
+      const { flowId } = await start(admin.username);
+      await choose(flowId, 'legalRep');
+      const phone = mobile();
+      expect((await api.step(flowId, 'sendSmsCode', { mobile: phone, ...(await api.captcha()) })).status).to.equal(200);
+      const code = await api.lastSmsCode(phone);
+      const e = admin.enterprise;
+      const right = {
+        enterpriseName: e.name, uscc: e.uscc, legalRepName: e.legalRepName, legalRepIdType: 'resident',
+        legalRepIdNumber: e.legalRepIdNumber, legalRepIdValidFrom: '20200101', legalRepIdValidTo: '00000000', mobile: phone,
+      };
+      const failed = await api.step(flowId, 'verify', { ...right, legalRepIdNumber: residentId(), smsCode: code });
+      expect(failed.body.error.fields.proof.code).to.equal('recovery.legalRepMismatch');
+      const reused = await api.step(flowId, 'verify', { ...right, smsCode: code });
+      expect(reused.status).to.equal(422);
+      expect(reused.body.error.fields.smsCode.code).to.equal('sms.expired');
+      const anyCode = await api.step(flowId, 'verify', { ...right, smsCode: '000000' });
+      expect(anyCode.status).to.equal(422);
+      const noCode = await api.step(flowId, 'verify', right);
+      expect(noCode.body.error.fields.smsCode.code).to.equal('required');
+      expect((await api.get(`/api/flows/${flowId}`)).body.step).to.equal('verify');
+    });
+
     it('身份信息不完整 when the account lacks what a method needs', async () => {
       await h.db.models.Account.update({ email: '' }, { where: { usernameKey: admin.username.toLowerCase() } });
       const { flowId } = await start(admin.username);
@@ -305,21 +330,98 @@ describe('P1–P3 password recovery and the review console (API)', () => {
     });
   });
 
-  it('an unknown username looks like any account and never passes', async () => {
-    const { flowId, view } = await start('nosuchuser2026');
-    expect(view.data.methods).to.deep.equal(['mobile', 'email', 'owner', 'legalRep', 'elicense']);
-    const chosen = await choose(flowId, 'mobile');
-    expect(chosen.data.boundMobile).to.match(/^1\d{2}\*{4}\d{4}$/);
-    const before = await h.db.models.Outbox.count();
-    expect((await api.step(flowId, 'sendSmsCode', await api.captcha())).status).to.equal(200);
-    expect(await h.db.models.Outbox.count(), 'no message for a stand-in').to.equal(before);
-    const res = await api.step(flowId, 'verify', { smsCode: '123456' });
-    expect(res.body.error.fields.smsCode.code).to.equal('sms.wrong');
-    // The same masks for the same name, from another browser.
-    const other = new ApiClient(h.baseUrl);
-    const f2 = (await other.post('/api/flows', { type: 'passwordRecovery' })).body.flowId;
-    await other.step(f2, 'username', { username: 'nosuchuser2026', ...(await other.captcha()) });
-    expect((await other.step(f2, 'chooseMethod', { method: 'mobile' })).body.data.boundMobile).to.equal(chosen.data.boundMobile);
+  describe('P1 account enumeration: nothing before a proof tells whether a username exists', () => {
+    const REAL_LISTS = [METHODS_BY_KIND.admin, METHODS_BY_KIND.admin.filter((m) => m !== 'elicense'), METHODS_BY_KIND.operator, METHODS_BY_KIND.overseas];
+
+    it('an unknown username answers as one real account type, the same on every try and from every browser, and never passes', async () => {
+      const name = 'nosuchuser2026';
+      const { flowId, view } = await start(name);
+      expect(REAL_LISTS).to.deep.include(view.data.methods);
+      const chosen = await choose(flowId, 'mobile');
+      expect(chosen.data.boundMobile).to.match(/^1\d{2}\*{4}\d{4}$/);
+      const before = await h.db.models.Outbox.count();
+      expect((await api.step(flowId, 'sendSmsCode', await api.captcha())).status).to.equal(200);
+      expect(await h.db.models.Outbox.count(), 'no message for a stand-in').to.equal(before);
+      const res = await api.step(flowId, 'verify', { smsCode: '123456' });
+      expect(res.body.error.fields.smsCode.code).to.equal('sms.wrong');
+      for (let i = 0; i < 2; i++) {
+        const other = new ApiClient(h.baseUrl);
+        const f2 = (await other.post('/api/flows', { type: 'passwordRecovery' })).body.flowId;
+        const again = await other.step(f2, 'username', { username: name.toUpperCase(), ...(await other.captcha()) });
+        expect(again.body.data.methods, 'the same list on every try').to.deep.equal(view.data.methods);
+        expect((await other.step(f2, 'chooseMethod', { method: 'mobile' })).body.data.boundMobile).to.equal(chosen.data.boundMobile);
+      }
+      // Unknown names spread over the real types, not all the administrator's list.
+      const lists = new Set(Array.from({ length: 40 }, (_, i) => JSON.stringify(standInFor(h.services.keys, `ghost${i}`).methods)));
+      expect(lists.size).to.be.greaterThan(1);
+      for (const l of lists) expect(REAL_LISTS).to.deep.include(JSON.parse(l));
+      // A card-made administrator's name shape (<cardNo>_ADMIN) answers as an administrator.
+      for (let i = 0; i < 10; i++) expect(standInFor(h.services.keys, `T00${i}123456_ADMIN`).kind).to.equal('admin');
+    });
+
+    it('a known and an unknown username of the same type answer alike at every step before a proof, and do the same work', async () => {
+      const admin = await registerAdmin(new ApiClient(h.baseUrl), h.services, { email: `e${Date.now()}@example.cn` });
+      let ghost = '';
+      for (let i = 0; i < 500 && !ghost; i++) {
+        const candidate = `ghost${Date.now() % 100000}x${i}`;
+        const p = standInFor(h.services.keys, candidate);
+        if (JSON.stringify(p.methods) === JSON.stringify(METHODS_BY_KIND.admin) && p.incomplete.length === 0) ghost = candidate;
+      }
+      expect(ghost).to.not.equal('');
+      const known = new ApiClient(h.baseUrl);
+      const unknown = new ApiClient(h.baseUrl);
+      const flows = { known: '', unknown: '' };
+      // What may differ: ids, times, the masks (each name has its own) and the name as typed.
+      const shape = (body: any) =>
+        JSON.parse(JSON.stringify(body ?? null, (k, v) => {
+          if (['flowId', 'expiresAt', 'resendAfter', 'username'].includes(k)) return v === null ? null : 'x';
+          if (['boundEmail', 'emailSentTo'].includes(k) && typeof v === 'string') return v.replace(/^[^*]\*{3}@[^@]+\.[a-z]+$/i, 'x***@x');
+          if (['boundMobile', 'smsSentTo', 'mobile'].includes(k) && typeof v === 'string') return v.replace(/[0-9]/g, '0');
+          return v;
+        }));
+      const both = async (what: string, step: (c: ApiClient, flowId: string, name: string) => Promise<{ status: number; body: any }>) => {
+        const a = await step(known, flows.known, admin.username);
+        const b = await step(unknown, flows.unknown, ghost);
+        expect(b.status, `${what}: status`).to.equal(a.status);
+        expect(shape(b.body), what).to.deep.equal(shape(a.body));
+        return a;
+      };
+      flows.known = (await known.post('/api/flows', { type: 'passwordRecovery' })).body.flowId;
+      flows.unknown = (await unknown.post('/api/flows', { type: 'passwordRecovery' })).body.flowId;
+      await both('username', async (c, f, name) => c.step(f, 'username', { username: name, ...(await c.captcha()) }));
+      await both('choose mobile', (c, f) => c.step(f, 'chooseMethod', { method: 'mobile' }));
+      await both('send code', async (c, f) => c.step(f, 'sendSmsCode', await c.captcha()));
+      const code = await known.lastSmsCode(admin.mobile);
+      const wrong = code === '000000' ? '111111' : '000000';
+      await both('wrong code', (c, f) => c.step(f, 'verify', { smsCode: wrong }));
+      // The same bookkeeping: each flow holds one code, with one attempt spent on it.
+      for (const f of [flows.known, flows.unknown]) {
+        const rows = await h.db.models.OneTimeCode.findAll({ where: { subject: f } });
+        expect(rows.map((r) => r.attempts), f).to.deep.equal([1]);
+      }
+      await h.db.models.OneTimeCode.update({ expiresAt: new Date(Date.now() - 1000) }, { where: { subject: [flows.known, flows.unknown] } });
+      await both('expired code', (c, f) => c.step(f, 'verify', { smsCode: wrong }));
+      await both('choose e-mail', (c, f) => c.step(f, 'chooseMethod', { method: 'email' }));
+      await both('choose owner', (c, f) => c.step(f, 'chooseMethod', { method: 'owner' }));
+      await both('wrong owner', (c, f) => c.step(f, 'verify', { name: '管理员甲', idType: 'resident', idNumber: residentId() }));
+      expect((await both('after the proofs', (c, f) => c.get(`/api/flows/${f}`))).body.data.attemptsLeft).to.equal(2);
+      // The legal-representative method in a fresh pair of flows (a code may be resent only after 60 s).
+      flows.known = (await known.post('/api/flows', { type: 'passwordRecovery' })).body.flowId;
+      flows.unknown = (await unknown.post('/api/flows', { type: 'passwordRecovery' })).body.flowId;
+      await both('username again', async (c, f, name) => c.step(f, 'username', { username: name, ...(await c.captcha()) }));
+      await both('choose legal representative', (c, f) => c.step(f, 'chooseMethod', { method: 'legalRep' }));
+      const phones = { [flows.known]: mobile(), [flows.unknown]: mobile() };
+      await both('send to the operator mobile', async (c, f) => c.step(f, 'sendSmsCode', { mobile: phones[f], ...(await c.captcha()) }));
+      const e = admin.enterprise;
+      const wrongId = residentId(); // not the legal representative's: the check fails for both
+      await both('legal representative, right code, wrong information', async (c, f) => c.step(f, 'verify', {
+        enterpriseName: e.name, uscc: e.uscc, legalRepName: e.legalRepName, legalRepIdType: 'resident', legalRepIdNumber: wrongId,
+        legalRepIdValidFrom: '20200101', legalRepIdValidTo: '00000000', mobile: phones[f], smsCode: await c.lastSmsCode(phones[f]),
+      }));
+      const finalView = await both('after the legal representative', (c, f) => c.get(`/api/flows/${f}`));
+      expect(finalView.body.data.attemptsLeft).to.equal(4);
+      expect(finalView.body.data.manualReviewAvailable).to.equal(true);
+    });
   });
 
   describe('P3 manual review and the console (V1–V3)', () => {
@@ -427,6 +529,8 @@ describe('P1–P3 password recovery and the review console (API)', () => {
       const done = await waitFor(flowId, (v) => v.status === 'completed');
       expect(done.data.result).to.equal('approved');
       await expectLogin(admin.username, NEW_PASSWORD, 200);
+      const recovered = await h.db.models.AuditEvent.findOne({ where: { action: 'password.recovered', flowId } });
+      expect(recovered!.ip, 'the applicant\'s address at submission').to.match(/127\.0\.0\.1|::1/);
       const sms = await h.db.models.Outbox.findOne({ where: { to: applicantMobile, template: 'review.approved' } });
       expect(sms, 'result SMS').to.exist;
       expect(await h.db.models.AuditEvent.count({ where: { action: 'review.approve', entityId: String(caseId) } })).to.equal(1);

@@ -6,7 +6,7 @@ import { expect } from 'chai';
 import sharp from 'sharp';
 import { harness, Harness } from '../support/harness';
 import { ApiClient } from '../support/apiClient';
-import { GOOD_PASSWORD, knownPerson, mobile, registryEnterprise, residentId, uniqueUsername } from '../support/fixtures';
+import { GOOD_PASSWORD, knownPerson, mobile, newUscc, registryEnterprise, residentId, uniqueUsername } from '../support/fixtures';
 import { registerAdmin, RegisteredAdmin } from '../support/journeys';
 import { sealIdNumber } from '../../activities/identity';
 import { hashPassword } from '../../activities/passwords';
@@ -14,6 +14,7 @@ import { bankCanonical, SimulatedBankUkey } from '../../activities/adapters/bank
 import { keyedHash } from '../../db/pii';
 import { SimulatedBankCard } from '../../activities/adapters/bankCard';
 import { SimulatedIdentityCheck } from '../../activities/adapters/identityCheck';
+import { up as backfillUscc } from '../../db/migrations/0011-review-case-uscc';
 
 const VALID = { idValidFrom: '20200101', idValidTo: '00000000' };
 
@@ -48,7 +49,12 @@ describe('U1/U3/U4/U5 username recovery (API)', () => {
 
   const legalRep = () => ({ name: admin.enterprise.legalRepName, idType: 'resident', idNumber: admin.enterprise.legalRepIdNumber, ...VALID });
   const adminPerson = () => ({ name: '管理员甲', idType: 'resident', idNumber: adminId, ...VALID });
-  const handler = () => ({ name: '经办人乙', idType: 'resident', idNumber: residentId(), ...VALID });
+  /** A handler (经办人): a real person the identity check knows, neither legal representative nor administrator. */
+  const handler = () => {
+    const idNumber = residentId();
+    knownPerson(h.services, '经办人乙', idNumber);
+    return { name: '经办人乙', idType: 'resident', idNumber, ...VALID };
+  };
 
   async function addOperator(name: string) {
     await adminApi.login(admin.username, admin.password);
@@ -68,7 +74,21 @@ describe('U1/U3/U4/U5 username recovery (API)', () => {
       expect(res.status, JSON.stringify(res.body)).to.equal(200);
       expect(res.body.status).to.equal('completed');
       expect(res.body.data.usernames).to.deep.equal([admin.username]);
-      expect(await h.db.models.AuditEvent.findOne({ where: { action: 'username.recovered', flowId } })).to.exist;
+      const audit = await h.db.models.AuditEvent.findOne({ where: { action: 'username.recovered', flowId } });
+      expect(audit).to.exist;
+      expect(audit!.ip, 'the client address is audited').to.match(/127\.0\.0\.1|::1/);
+    });
+
+    it('a made-up handler (unknown to the identity check) does not pass the identity step', async () => {
+      const { flowId } = await atIdentity('admin', admin.mobile);
+      const madeUp = await api.step(flowId, 'identity', { name: '虚构人', idType: 'resident', idNumber: residentId(), ...VALID });
+      expect(madeUp.status).to.equal(422);
+      expect(madeUp.body.error.fields.proof.code).to.equal('recovery.proofMismatch');
+      const view = (await api.get(`/api/flows/${flowId}`)).body;
+      expect(view.step).to.equal('identity');
+      expect(view.data.attemptsLeft).to.equal(4);
+      const real = await api.step(flowId, 'identity', handler());
+      expect(real.body.step).to.equal('more');
     });
 
     it('bound mobile + a handler: one more proof (the administrator); a wrong one is refused', async () => {
@@ -97,8 +117,11 @@ describe('U1/U3/U4/U5 username recovery (API)', () => {
 
       const m0 = await addOperator('张小培');
       const m1 = await addOperator('李大英');
-      // A new flow sees the operators (the enterprise is read when the mobile is proven).
+      // A new flow sees the operators (the enterprise is read when the mobile is proven), but shows
+      // their masked names only after the identity step (000 §2.3.1.1.1: step 3), never before.
       const again = await atIdentity('admin', mobile());
+      expect(again.view.data.operators, 'no names before the identity step').to.deep.equal([]);
+      expect((await api.get(`/api/flows/${again.flowId}`)).body.data.operators).to.deep.equal([]);
       await api.step(again.flowId, 'identity', handler()).then((r) => expect(r.body.data.needed).to.equal(2));
       const state = await api.get(`/api/flows/${again.flowId}`);
       expect(state.body.data.operators).to.deep.equal(['**培', '**英']);
@@ -136,11 +159,27 @@ describe('U1/U3/U4/U5 username recovery (API)', () => {
   describe('U2 administrator, enterprise real-name by bank UKey', () => {
     async function atBank(bank = 'ccb') {
       const { flowId } = await atIdentity('admin', mobile());
-      const res = await api.step(flowId, 'chooseBank', { bank });
+      const res = await api.step(flowId, 'chooseBank', { bank, uscc: admin.enterprise.uscc });
       expect(res.status, JSON.stringify(res.body)).to.equal(200);
       expect(res.body.step).to.equal('bank');
       return flowId;
     }
+
+    it('asks for the USCC (000 §2.3.1.2) and checks it against the registry with the name and organization code', async () => {
+      const { flowId } = await atIdentity('admin', mobile());
+      const missing = await api.step(flowId, 'chooseBank', { bank: 'ccb' });
+      expect(missing.status).to.equal(422);
+      expect(missing.body.error.fields.uscc.code).to.equal('required');
+      const bad = admin.enterprise.uscc.slice(0, 17) + (admin.enterprise.uscc.endsWith('0') ? '1' : '0');
+      expect((await api.step(flowId, 'chooseBank', { bank: 'ccb', uscc: bad })).body.error.fields.uscc.code).to.equal('uscc.check');
+      expect((await api.step(flowId, 'chooseBank', { bank: 'ccb', uscc: newUscc().uscc })).body.error.fields.uscc.code).to.equal('registry.notFound');
+      const other = await registryEnterprise(h.services);
+      expect((await api.step(flowId, 'chooseBank', { bank: 'ccb', uscc: other.uscc })).body.error.fields.uscc.code).to.equal('registry.orgCodeMismatch');
+      expect((await api.get(`/api/flows/${flowId}`)).body.step).to.equal('identity');
+      const ok = await api.step(flowId, 'chooseBank', { bank: 'ccb', uscc: admin.enterprise.uscc.toLowerCase() });
+      expect(ok.status, JSON.stringify(ok.body)).to.equal(200);
+      expect(ok.body.step).to.equal('bank');
+    });
 
     it('the bank\'s signed callback lists every username of the enterprise', async () => {
       await addOperator('王操作');
@@ -155,6 +194,9 @@ describe('U1/U3/U4/U5 username recovery (API)', () => {
       expect(view.status).to.equal('completed');
       expect(view.data.usernames).to.include(admin.username);
       expect(view.data.usernames).to.have.length(2);
+      const audits = await h.db.models.AuditEvent.findAll({ where: { action: 'username.recovered', flowId } });
+      expect(audits).to.have.length(2);
+      for (const a of audits) expect(a.ip, 'the applicant\'s address').to.match(/127\.0\.0\.1|::1/);
     });
 
     it('refuses a callback signed too long ago (expired), and the flow still waits for the bank', async () => {
@@ -362,6 +404,19 @@ describe('U1/U3/U4/U5 username recovery (API)', () => {
     const view = await clerk.get(`/api/admin/reviews/${row!.id}`);
     expect(view.body.data.account.exists).to.equal(true);
     expect(view.body.data.applicant.idNumberMasked).to.include('*');
+    // The registry check finds the enterprise by the organization code the form collects, and the
+    // case carries its USCC (the list shows it and finds the case by it).
+    expect(view.body.data.registry.found, JSON.stringify(view.body.data.registry)).to.equal(true);
+    expect(view.body.data.registry.nameMatches).to.equal(true);
+    expect(view.body.data.registry.legalRepMatches).to.equal(true);
+    expect(view.body.uscc).to.equal(e.uscc);
+    const list = await clerk.get(`/api/admin/reviews?filter=${encodeURIComponent(JSON.stringify({ caseType: 'usernameRecovery', enterprise: e.uscc }))}`);
+    expect(list.status).to.equal(200);
+    expect(list.body.find((c: { id: number }) => c.id === row!.id)?.uscc).to.equal(e.uscc);
+    // A case submitted before this (empty USCC) gets it from migration 0011.
+    await row!.update({ uscc: '' });
+    await backfillUscc({ context: h.db.sequelize.getQueryInterface() });
+    expect((await h.db.models.ReviewCase.findByPk(row!.id))!.uscc).to.equal(e.uscc);
     await clerk.post(`/api/admin/reviews/${row!.id}/claim`);
     const decided = await clerk.post(`/api/admin/reviews/${row!.id}/decide`, { decision: 'approve', comment: '' });
     expect(decided.status, JSON.stringify(decided.body)).to.equal(200);

@@ -212,9 +212,11 @@ export function UsernameRecoveryPage() {
         {variant === 'admin' && (
           <Box sx={{ mt: 3 }}>
             <Typography sx={{ fontWeight: 600, mb: 1 }}>{t('usernameRecovery.bankTitle')}</Typography>
+            {/* 000 §2.3.1.2 step 1: the USCC beside the name and organization code typed at step 1 */}
+            {text('uscc', t('recovery.uscc'))}
             <Box sx={{ display: 'flex', gap: 1 }}>
               {BANKS.map((b) => (
-                <Button key={b} variant="outlined" data-testid={`bank-${b}`} onClick={() => void run('chooseBank', { bank: b })}>
+                <Button key={b} variant="outlined" data-testid={`bank-${b}`} onClick={() => void run('chooseBank', { bank: b, uscc: fields.uscc ?? '' })}>
                   {t(`usernameRecovery.bank.${b}` as MessageKey)}
                 </Button>
               ))}
