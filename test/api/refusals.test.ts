@@ -8,7 +8,8 @@ import { harness, Harness } from '../support/harness';
 import { ApiClient, Reply } from '../support/apiClient';
 import { knownPerson, registryEnterprise } from '../support/fixtures';
 import { adminFields, registrationAtAccountStep, sendCode } from '../support/journeys';
-import { addOperator, AdminSession, adminSession, operatorSession } from '../support/manage';
+import { addOperator, AdminSession, adminSession, makeAccount, operatorSession } from '../support/manage';
+import { ApplicantKey } from '../../workflows/searchAttributes';
 import { makeCard, presentCard } from '../support/cards';
 
 const DEFAULT_PASSWORD = '88888888';
@@ -60,8 +61,8 @@ describe('refusals end flows at once (API)', () => {
    */
   async function listedAsApplicant(username: string, flowId: string) {
     for (let i = 0; i < 50; i++) {
-      for await (const w of h.client.workflow.list({ query: `Applicant = '${username}' AND ExecutionStatus = 'Running'` })) {
-        if (w.workflowId === flowId) return;
+      for await (const w of h.client.workflow.list({ query: `WorkflowId = '${flowId}' AND ExecutionStatus = 'Running'` })) {
+        if (w.typedSearchAttributes.get(ApplicantKey) === username) return;
       }
       await new Promise((r) => setTimeout(r, 100));
     }
@@ -125,6 +126,19 @@ describe('refusals end flows at once (API)', () => {
       await h.db.models.Account.update({ status: 'disabled' }, { where: { id: second.op.id } });
       expectRefused(await timedStep(second.api, second.flowId, 'newPassword', { password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }), 410, 'account.disabled');
       expect((await h.db.models.Account.findByPk(second.op.id))!.mustChangePassword).to.equal(true);
+    });
+
+    it("ends the flow of a migrated user whose username has a quote (not put into a visibility query as is)", async () => {
+      const username = `o'hm_${Date.now().toString(36)}`;
+      const { account, password } = await makeAccount(h, { kind: 'operator', enterpriseId: admin.enterprise.id, username, migrated: true });
+      await account.update({ mustChangePassword: true });
+      const api = new ApiClient(h.baseUrl);
+      const login = await api.login(username, password);
+      expect(login.body.next, JSON.stringify(login.body)).to.equal('firstLogin');
+      const flowId = login.body.flowId as string;
+      await listedAsApplicant(username, flowId);
+      expect((await admin.api.call('DELETE', `/api/operators/${account.id}`)).status).to.equal(204);
+      expect((await flowOf(api, flowId)).endReason).to.equal('account.gone');
     });
 
     it('an operator that is enabled again logs in to a new first-login flow', async () => {
