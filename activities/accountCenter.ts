@@ -19,6 +19,7 @@ import { recordAudit } from './audit';
 import { cardMismatch } from './cards/binding';
 import { recordCardOperation } from './cards/registry';
 import { idNumberHash, sealIdNumber } from './identity';
+import { openAccount } from './refusal';
 import type { Services } from './services';
 
 // ---------------------------------------------------------------- A1 the view
@@ -407,8 +408,7 @@ export async function fillOverseasRegNo(services: Services, input: { actor: Acco
 
 /** The "更换验证方式" check: the ID type and number on file. */
 export async function checkAccountIdDocument(services: Services, input: { accountId: number; idType: string; idNumber: string }): Promise<string | null> {
-  const account = await services.db.models.Account.findByPk(input.accountId);
-  if (!account || account.status === 'disabled') return 'idCheck.mismatch';
+  const account = await openAccount(services, input.accountId); // deleted or disabled meanwhile: the flow ends
   if (!account.idNumberHash) return 'idCheck.unavailable';
   const matches = account.idType === input.idType && idNumberHash(services.keys, input.idType, input.idNumber) === account.idNumberHash;
   return matches ? null : 'idCheck.mismatch';
@@ -424,8 +424,7 @@ export async function applyMobileChange(
 ): Promise<{ error: string } | { mobileLogin: boolean }> {
   const { Account, AuditEvent } = services.db.models;
   return services.db.sequelize.transaction(async (transaction) => {
-    const account = await Account.findByPk(input.accountId, { transaction });
-    if (!account || account.status === 'disabled') return { error: 'forbidden' };
+    const account = await openAccount(services, input.accountId, transaction);
     if (await AuditEvent.findOne({ where: { flowId: input.flowId, action: 'account.mobileChanged' }, transaction })) {
       return { mobileLogin: account.mobileLoginKey !== null }; // a retried activity
     }
@@ -446,10 +445,9 @@ export async function applyMobileChange(
 
 /** Binds a new e-mail address proven by its code. Idempotent. */
 export async function applyEmailChange(services: Services, input: { flowId: string; accountId: number; email: string; ip: string }): Promise<{ error: string } | { ok: true }> {
-  const { Account, AuditEvent } = services.db.models;
+  const { AuditEvent } = services.db.models;
   return services.db.sequelize.transaction(async (transaction) => {
-    const account = await Account.findByPk(input.accountId, { transaction });
-    if (!account || account.status === 'disabled') return { error: 'forbidden' };
+    const account = await openAccount(services, input.accountId, transaction);
     if (await AuditEvent.findOne({ where: { flowId: input.flowId, action: 'account.emailChanged' }, transaction })) return { ok: true as const };
     if (account.email.toLowerCase() === input.email.toLowerCase()) return { error: 'email.same' };
     await account.update({ email: input.email }, { transaction });

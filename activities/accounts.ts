@@ -6,6 +6,7 @@ import type { AccountRow, EnterpriseRow } from '../db';
 import { recordAudit } from './audit';
 import { sealIdNumber } from './identity';
 import { hashPassword } from './passwords';
+import { openAccount } from './refusal';
 import { uniqueViolation } from './registration';
 import type { Services } from './services';
 import { Op, UniqueConstraintError } from 'sequelize';
@@ -63,15 +64,16 @@ export async function endSessionsOf(services: Services, accountId: number, trans
   await services.db.models.Session.destroy({ where: { subjectType: 'account', subjectId: accountId }, transaction });
 }
 
-/** L2: the operator's own password replaces the default one; idempotent per flow. */
+/**
+ * L2: the operator's own password replaces the default one; idempotent per flow. An account
+ * deleted or disabled since the login is refused and the flow ends (account.gone / account.disabled).
+ */
 export async function setInitialPassword(
   services: Services,
   input: { flowId: string; accountId: number; passwordHash: string; ip: string },
 ): Promise<void> {
-  const { Account } = services.db.models;
   await services.db.sequelize.transaction(async (transaction) => {
-    const account = await Account.findByPk(input.accountId, { transaction });
-    if (!account) throw new Error(`account ${input.accountId} is gone`);
+    const account = await openAccount(services, input.accountId, transaction);
     if (!account.mustChangePassword) return; // done by an earlier try of this activity
     await account.update({ passwordHash: input.passwordHash, mustChangePassword: false, passwordChangedAt: new Date() }, { transaction });
     await endSessionsOf(services, account.id, transaction);

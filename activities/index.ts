@@ -4,6 +4,7 @@ import { verifyCaptcha } from './captcha';
 import { checkCode, CheckCodeInput, issueCode, IssueCodeInput } from './codes';
 import { checkEnterpriseForRegistration, createEnterpriseAdmin, CreateAdminInput } from './registration';
 import { setInitialPassword } from './accounts';
+import { requireOpenAccount } from './refusal';
 import { createIndividualAccount, CreateIndividualInput, createOverseasAccount, CreateOverseasInput } from './registrationTypes';
 import type { EnterpriseFields } from '../workflows/registration';
 import type { Services } from './services';
@@ -26,6 +27,7 @@ export function createActivities(services: Services) {
     createIndividualAccount: (input: CreateIndividualInput) => createIndividualAccount(services, input),
     createOverseasAccount: (input: CreateOverseasInput) => createOverseasAccount(services, input),
     setInitialPassword: (input: { flowId: string; accountId: number; passwordHash: string; ip: string }) => setInitialPassword(services, input),
+    requireOpenAccount: (input: { accountId: number }) => requireOpenAccount(services, input),
     verifyCardProof: (input: CardProofInput) => verifyCardProof(services, input),
     planCardLogin: (cardId: number) => planCardLogin(services, cardId),
     bindCardToAccount: (input: Parameters<typeof bindCardToAccount>[1]) => bindCardToAccount(services, input),

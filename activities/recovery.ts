@@ -10,6 +10,7 @@ import { endSessionsOf } from './accounts';
 import { idNumberHash } from './identity';
 import { identityChecked } from './usernameRecovery';
 import { issueCode } from './codes';
+import { openAccount } from './refusal';
 import type { Services } from './services';
 
 export type RecoveryMethod = 'mobile' | 'email' | 'owner' | 'legalRep' | 'elicense';
@@ -196,16 +197,18 @@ export async function checkRecoveryLicense(services: Services, input: { accountI
 const same = (a: string, b: string) => a.trim() === String(b ?? '').trim();
 const safeEqual = (a: string, b: string) => a.length === b.length && crypto.timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
-/** Step 3 (or a clerk's approval): the new password; every session of the account ends. Idempotent per flow. */
+/**
+ * Step 3 (or a clerk's approval): the new password; every session of the account ends. Idempotent
+ * per flow. An account deleted or disabled after the proof is refused and the flow ends.
+ */
 export async function resetRecoveredPassword(
   services: Services,
   input: { flowId: string; accountId: number; passwordHash: string; ip: string; via: string },
 ): Promise<void> {
-  const { Account, AuditEvent } = services.db.models;
+  const { AuditEvent } = services.db.models;
   await services.db.sequelize.transaction(async (transaction) => {
     if (await AuditEvent.findOne({ where: { flowId: input.flowId, action: 'password.recovered' }, transaction })) return; // an earlier try did it
-    const account = await Account.findByPk(input.accountId, { transaction });
-    if (!account) throw new Error(`account ${input.accountId} is gone`);
+    const account = await openAccount(services, input.accountId, transaction);
     await account.update({ passwordHash: input.passwordHash, passwordChangedAt: new Date(), mustChangePassword: false }, { transaction });
     await endSessionsOf(services, account.id, transaction);
     await recordAudit(services, {

@@ -52,7 +52,7 @@ export function createApp(services: Services, rt: FlowRuntime, opts: AppOptions)
   app.use('/api/session', sessionRoutes(services, rt, opts.sessionHours));
   app.use('/api/account', accountRoutes(services));
   app.use('/api/account', accountCenterRoutes(services, rt));
-  app.use('/api/operators', operatorRoutes(services));
+  app.use('/api/operators', operatorRoutes(services, rt));
   app.use('/api/qualifications', qualificationRoutes(services));
   app.use('/api/permissions', permissionRoutes(services));
   app.use('/api/apps', appRoutes(services));

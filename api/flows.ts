@@ -5,6 +5,8 @@ import { ApplicationFailure, TypedSearchAttributes } from '@temporalio/common';
 import { validatePasswordPair } from '../domain/forms';
 import { hashPassword } from '../activities/passwords';
 import {
+  ACCOUNT_CLOSED,
+  AccountClosed,
   FIELD_ERRORS,
   FIRST_STEPS,
   FLOW_CLOSED,
@@ -118,13 +120,47 @@ export async function submitStep(
         throw new ApiError(422, 'validation', fieldsWithErrors);
       }
       if (failure.type === NOT_OWNER) throw new ApiError(404, 'flow.notFound');
-      if (failure.type === FLOW_CLOSED) throw closed(failure.message);
+      if (failure.type === FLOW_CLOSED) throw closed(failure.message, (failure.details?.[0] as { endReason?: string } | undefined)?.endReason);
     }
-    // A closed workflow refuses updates: say whether it expired or was finished.
+    // A closed workflow refuses updates: say whether it expired, was finished or ended.
     const view = await readFlow(rt, flowId, owner);
-    if (view.status !== 'active') throw closed(view.status);
+    if (view.status !== 'active') throw closed(view.status, view.endReason);
     throw err;
   }
 }
 
-const closed = (status: string) => new ApiError(410, status === 'completed' ? 'flow.completed' : 'flow.expired', undefined, { status });
+/** 410 for a flow that is over; a flow ended by a refusal answers with that refusal's code. */
+function closed(status: string, endReason?: string) {
+  const code = status === 'completed' ? 'flow.completed' : status === 'ended' ? endReason || 'flow.ended' : 'flow.expired';
+  return new ApiError(410, code, undefined, { status });
+}
+
+/**
+ * Ends the pending flows of an account that was deleted or disabled (signal ACCOUNT_CLOSED; each
+ * flow checks that it acts for this account, see FlowDefinition.accountsOf). Flows an account acts
+ * in carry its username as Applicant. Best effort after the change is committed: a flow missed
+ * here is still refused by its next step (activities/refusal.ts openAccount).
+ */
+export async function closeFlowsOfAccount(rt: FlowRuntime, account: { id: number; username: string }, reason: 'account.gone' | 'account.disabled'): Promise<number> {
+  const plain = /^[^'"\\]+$/.test(account.username);
+  // A username with quotes cannot go into the visibility query as is: list the running flows of
+  // the account flow types and compare the Applicant here instead.
+  const query = plain
+    ? `ExecutionStatus = 'Running' AND Applicant = '${account.username}'`
+    : `ExecutionStatus = 'Running' AND FlowType IN (${ACCOUNT_FLOW_TYPES.map((t) => `'${t}'`).join(', ')})`;
+  const payload: AccountClosed = { accountId: account.id, reason };
+  let signalled = 0;
+  for await (const w of rt.client.workflow.list({ query })) {
+    if (!plain && w.typedSearchAttributes.get(ApplicantKey) !== account.username) continue;
+    try {
+      await rt.client.workflow.getHandle(w.workflowId).signal(ACCOUNT_CLOSED, payload);
+      signalled += 1;
+    } catch (err) {
+      if (!(err instanceof WorkflowNotFoundError)) throw err; // closed meanwhile: nothing to end
+    }
+  }
+  return signalled;
+}
+
+/** Flow types that act for an existing account (FlowDefinition.accountsOf). */
+const ACCOUNT_FLOW_TYPES: readonly FlowType[] = ['firstLogin', 'changeMobile', 'changeEmail', 'passwordRecovery'];

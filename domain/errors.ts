@@ -170,6 +170,10 @@ export const ERROR_CODES = [
   'forbidden',
   'notFound',
   'conflict',
+  // flows ended by a refusal (status 'ended', HTTP 410)
+  'flow.ended',
+  'account.gone',
+  'account.disabled',
 ] as const;
 
 /** The codes this module knows about (used to make MESSAGES complete at compile time). */

@@ -284,6 +284,9 @@ const TEXTS = {
   'flow.expired': { zh: '流程已过期，请重新开始', en: 'This process has expired; please start again' },
   'flow.notFound': { zh: '流程不存在或已结束', en: 'This process does not exist or has ended' },
   'flow.wrongStep': { zh: '请按步骤操作', en: 'Please follow the steps in order' },
+  'flow.ended': { zh: '流程已终止，请重新开始', en: 'This process has ended; please start again' },
+  'account.gone': { zh: '该账号已不存在（可能已被管理员删除），流程已终止', en: 'This account no longer exists (it may have been deleted by its administrator); the process has ended' },
+  'account.disabled': { zh: '该账号已停用，流程已终止', en: 'This account is disabled; the process has ended' },
 } satisfies Record<KnownErrorCode, Message>;
 
 export const MESSAGES: Record<string, Message> = TEXTS;

@@ -26,6 +26,7 @@ export const changeEmailFlow: FlowDefinition<ChangeEmailState, AccountFlowContex
   type: 'changeEmail',
   steps: ['verify', 'done'],
   init: (ctx) => ({ ...ctx, mail: { sends: 0 } }),
+  accountsOf: (s) => [s.accountId],
   view: (s) => ({
     currentEmail: s.current ? maskEmail(s.current) : null,
     ...emailView(s.mail),

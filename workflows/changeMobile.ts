@@ -40,6 +40,7 @@ export const changeMobileFlow: FlowDefinition<ChangeMobileState, AccountFlowCont
   type: 'changeMobile',
   steps: ['verify', 'done'],
   init: (ctx) => ({ ...ctx, sms: { sends: 0 }, idTries: 0 }),
+  accountsOf: (s) => [s.accountId],
   view: (s) => ({
     currentMobile: s.current ? maskMobile(s.current) : null,
     idCheckAvailable: s.hasIdDocument && s.idTries < MAX_ID_TRIES,

@@ -26,11 +26,14 @@ export const firstLoginFlow: FlowDefinition<FirstLoginState, FirstLoginContext> 
   steps: ['smsCheck', 'newPassword', 'done'],
   init: (ctx) => ({ ...ctx, sms: { sends: 0 } }),
   view: (s) => ({ username: s.username, mobile: maskMobile(s.mobile), ...smsView(s.sms) }),
+  // Deleted or disabled by the administrator while the flow waits: the flow ends (ACCOUNT_CLOSED).
+  accountsOf: (s) => [s.accountId],
   updates: {
     sendSmsCode: {
       at: ['smsCheck'],
       validate: (f: SendSmsFields) => validateSendSms(f, false),
       async handle(f: SendSmsFields, s, flow) {
+        await acts.requireOpenAccount({ accountId: s.accountId }); // no code for a closed account
         await sendSmsCode({ flowId: s.flowId, purpose: SMS_PURPOSE, mobile: s.mobile, sms: s.sms, fields: f, flow });
       },
     },
@@ -43,6 +46,8 @@ export const firstLoginFlow: FlowDefinition<FirstLoginState, FirstLoginContext> 
         return errors;
       },
       async handle(f: { smsCode: string }, s, flow) {
+        // The account may have been deleted or disabled since the login: refused, and the flow ends.
+        await acts.requireOpenAccount({ accountId: s.accountId });
         const code = await acts.checkCode({ subject: s.flowId, purpose: SMS_PURPOSE, target: s.mobile, code: f.smsCode.trim() });
         if (code) fieldErrors({ smsCode: code });
         flow.goTo('newPassword');

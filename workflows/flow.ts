@@ -16,6 +16,8 @@ import {
 } from '@temporalio/workflow';
 import type { FieldErrors } from '../domain/errors';
 import {
+  ACCOUNT_CLOSED,
+  AccountClosed,
   FIELD_ERRORS,
   FLOW_CLOSED,
   FlowInput,
@@ -23,6 +25,8 @@ import {
   FlowType,
   FlowView,
   NOT_OWNER,
+  REFUSED,
+  Refusal,
   StepArgs,
 } from './flowTypes';
 import { ApplicantKey, EnterpriseUsccKey, FlowStatusKey, FlowStepKey } from './searchAttributes';
@@ -43,6 +47,8 @@ export interface FlowControl {
   now(): number;
   /** Moves the flow's timer (e.g. while a clerk reviews it); onTimeout runs when it fires. */
   extendUntil(epochMs: number): void;
+  /** Ends the flow because it cannot go on (status 'ended'); reason is an error code. */
+  end(reason: string): void;
 }
 
 export interface StepDefinition<S, F> {
@@ -70,6 +76,20 @@ export interface FlowDefinition<S, C> {
    * with a later deadline (flow.extendUntil), the flow goes on waiting; otherwise it expires.
    */
   onTimeout?(state: S, flow: FlowControl): Promise<void>;
+  /**
+   * The accounts this flow acts for now. When one of them is deleted or disabled (signal
+   * ACCOUNT_CLOSED, sent by the API), the flow ends with that reason. Flows that act for no
+   * account yet — or must not tell whether one exists before a proof — return none.
+   */
+  accountsOf?(state: S): number[];
+}
+
+/** The refusal an activity raised (activities/refusal.ts), or null for any other failure. */
+export function refusalOf(err: unknown): Refusal | null {
+  const failure = err instanceof ActivityFailure ? err.cause : err;
+  if (!(failure instanceof ApplicationFailure) || failure.type !== REFUSED) return null;
+  const r = failure.details?.[0] as Refusal | undefined;
+  return r && typeof r.code === 'string' ? r : { code: failure.message || 'conflict' };
 }
 
 export async function runFlow<S, C>(def: FlowDefinition<S, C>, input: FlowInput<C>): Promise<FlowView> {
@@ -80,6 +100,7 @@ export async function runFlow<S, C>(def: FlowDefinition<S, C>, input: FlowInput<
   const state = def.init(input.context);
   let step = def.steps[0];
   let status: FlowStatus = 'active';
+  let endReason: string | undefined;
   let busy = false; // one step at a time: a second click waits for the first
 
   const view = (): FlowView => ({
@@ -90,6 +111,7 @@ export async function runFlow<S, C>(def: FlowDefinition<S, C>, input: FlowInput<
     steps: def.steps,
     expiresAt,
     data: def.view(state),
+    ...(endReason ? { endReason } : {}),
   });
 
   const control: FlowControl = {
@@ -115,6 +137,24 @@ export async function runFlow<S, C>(def: FlowDefinition<S, C>, input: FlowInput<
       expiresAt = new Date(epochMs).toISOString();
       deadlineMoved = true;
     },
+    end(reason) {
+      if (status !== 'active') return;
+      status = 'ended';
+      endReason = reason;
+      upsertSearchAttributes([{ key: FlowStatusKey, value: status }]);
+    },
+  };
+
+  /**
+   * A refusal from an activity: one that ends the flow ends it and answers as a closed flow
+   * (410 with its code); any other becomes a field error (422) and leaves the step open.
+   */
+  const refused = (r: Refusal): never => {
+    if (r.endsFlow) {
+      control.end(r.code);
+      closedFailure(status, endReason);
+    }
+    return fieldErrors({ [r.field ?? '_form']: r.code });
   };
 
   setHandler(stateQuery, () => ({ owner: input.owner, view: view() }));
@@ -127,14 +167,25 @@ export async function runFlow<S, C>(def: FlowDefinition<S, C>, input: FlowInput<
       try {
         await handler(state, payload, control);
       } catch (err) {
-        // A refused payload or an activity that gave up leaves the flow waiting as it was.
-        if (err instanceof ActivityFailure) log.warn(`signal ${name}: activity failed`, { error: err.message });
+        // A refusal that ends the flow ends it; a refused payload, another refusal or an
+        // activity that gave up leaves the flow waiting as it was.
+        const r = refusalOf(err);
+        if (r?.endsFlow) control.end(r.code);
+        else if (r) log.info(`signal ${name}: refused`, { code: r.code });
+        else if (err instanceof ActivityFailure) log.warn(`signal ${name}: activity failed`, { error: err.message });
         else if (!(err instanceof ApplicationFailure && err.type === FIELD_ERRORS)) throw err;
       } finally {
         busy = false;
       }
     });
   }
+
+  // Every flow hears when an account it acts for is deleted or disabled, and ends.
+  setHandler(defineSignal<[AccountClosed]>(ACCOUNT_CLOSED), async (payload) => {
+    await condition(() => !busy);
+    if (status !== 'active' || !payload || !def.accountsOf) return;
+    if (def.accountsOf(state).includes(payload.accountId)) control.end(String(payload.reason || 'account.gone'));
+  });
 
   for (const [name, stepDef] of Object.entries(def.updates)) {
     setHandler(
@@ -144,9 +195,13 @@ export async function runFlow<S, C>(def: FlowDefinition<S, C>, input: FlowInput<
         busy = true;
         try {
           // Re-check: the state may have moved while this update waited for the previous one.
-          checkOpen(status, step, stepDef.at);
+          checkOpen(status, step, stepDef.at, endReason);
           await stepDef.handle(args.fields, state, control, args);
           return view();
+        } catch (err) {
+          const r = refusalOf(err);
+          if (r) refused(r);
+          throw err;
         } finally {
           busy = false;
         }
@@ -156,7 +211,7 @@ export async function runFlow<S, C>(def: FlowDefinition<S, C>, input: FlowInput<
           if (!args || args.owner !== input.owner) {
             throw ApplicationFailure.create({ type: NOT_OWNER, message: 'not the owner of this flow', nonRetryable: true });
           }
-          checkOpen(status, step, stepDef.at);
+          checkOpen(status, step, stepDef.at, endReason);
           const fields = args.fields && typeof args.fields === 'object' ? args.fields : {};
           const errors = stepDef.validate ? stepDef.validate(fields, state, Date.now()) : {};
           if (Object.keys(errors).length > 0) fieldErrors(errors);
@@ -178,6 +233,11 @@ export async function runFlow<S, C>(def: FlowDefinition<S, C>, input: FlowInput<
       deadlineMoved = false;
       try {
         await def.onTimeout(state, control);
+      } catch (err) {
+        // A refusal while closing a case (its account is gone …) ends the flow rather than failing it.
+        const r = refusalOf(err);
+        if (!r) throw err;
+        control.end(r.code);
       } finally {
         busy = false;
       }
@@ -194,10 +254,13 @@ export async function runFlow<S, C>(def: FlowDefinition<S, C>, input: FlowInput<
   return view();
 }
 
-function checkOpen(status: FlowStatus, step: string, allowed: string[]) {
-  if (status !== 'active') {
-    throw ApplicationFailure.create({ type: FLOW_CLOSED, message: status, nonRetryable: true });
-  }
+/** Refuses a step of a flow that is over; an ended flow names the refusal that ended it. */
+function closedFailure(status: FlowStatus, endReason?: string): never {
+  throw ApplicationFailure.create({ type: FLOW_CLOSED, message: status, details: [{ endReason }], nonRetryable: true });
+}
+
+function checkOpen(status: FlowStatus, step: string, allowed: string[], endReason?: string) {
+  if (status !== 'active') closedFailure(status, endReason);
   if (!allowed.includes(step)) fieldErrors({ _flow: 'flow.wrongStep' });
 }
 

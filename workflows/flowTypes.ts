@@ -3,7 +3,8 @@ import type { FieldErrors } from '../domain/errors';
 
 export type FlowType = 'registration' | 'firstLogin' | 'cardLogin' | 'individualRegistration' | 'overseasRegistration' | 'passwordRecovery' | 'changeMobile' | 'changeEmail' | 'mobileLogin' | 'usernameRecovery';
 export const FLOW_TYPES: readonly FlowType[] = ['registration', 'firstLogin', 'cardLogin', 'individualRegistration', 'overseasRegistration', 'passwordRecovery', 'changeMobile', 'changeEmail', 'mobileLogin', 'usernameRecovery'];
-export type FlowStatus = 'active' | 'completed' | 'expired';
+/** ended: a refusal meant the flow could not go on (its account was deleted or disabled …); see FlowView.endReason. */
+export type FlowStatus = 'active' | 'completed' | 'expired' | 'ended';
 
 /** The updates each flow type accepts (the API refuses any other step name up front). */
 export const FLOW_UPDATES: Record<FlowType, readonly string[]> = {
@@ -83,6 +84,8 @@ export interface FlowView {
   steps: string[];
   expiresAt: string;
   data: Record<string, unknown>;
+  /** Status 'ended': the error code of the refusal that ended the flow (e.g. account.gone). */
+  endReason?: string;
 }
 
 /** Every step update carries the caller's owner hash beside the fields. */
@@ -106,3 +109,26 @@ export interface SealedPassword {
 export const FIELD_ERRORS = 'FieldErrors';
 export const FLOW_CLOSED = 'FlowClosed';
 export const NOT_OWNER = 'NotOwner';
+/** A business refusal by an activity (activities/refusal.ts), never retried. */
+export const REFUSED = 'Refused';
+
+/**
+ * What a refusal carries: the error code, the field it belongs to (none: the form as a whole),
+ * and whether the flow can go on (a wrong code: yes) or must end (its account is gone: no).
+ */
+export interface Refusal {
+  code: string;
+  field?: string;
+  endsFlow?: boolean;
+}
+
+/**
+ * Declared by the flow mechanism for every flow: an account the flow acts for was deleted or
+ * disabled (the API sends it; reason account.gone or account.disabled). FlowDefinition.accountsOf
+ * says which accounts a flow acts for.
+ */
+export const ACCOUNT_CLOSED = 'accountClosed';
+export interface AccountClosed {
+  accountId: number;
+  reason: string;
+}

@@ -59,6 +59,7 @@ interface State {
   mail: SmsState; // codes to the bound e-mail
   failures: number; // wrong proofs of any method, for the whole flow
   verifiedMobile?: string; // the operator's mobile proven by SMS (legal-representative method): the review's contact
+  proven?: boolean; // a proof passed: the account is known to the applicant (step reset)
   prefill?: LegalRepPrefill; // the legal-representative information that failed: manual review offered
   licenseError?: string; // P2 electronic business license: why the last scanned license was refused
   review?: ReviewState;
@@ -136,6 +137,8 @@ export const passwordRecoveryFlow: FlowDefinition<State, PasswordRecoveryContext
   type: 'passwordRecovery',
   steps: ['username', 'verify', 'reset', 'done'],
   init: ({ flowId }) => ({ flowId, sms: { sends: 0 }, mail: { sends: 0 }, failures: 0 }),
+  // Only once proven: before, ending the flow would tell that the typed username exists.
+  accountsOf: (s) => (s.proven && s.account?.accountId ? [s.account.accountId] : []),
   view: (s) => ({
     // The account's own spelling of the username only once it is proven (step 4 shows it).
     username: s.result && s.account ? s.account.username : s.typedUsername ?? null,
@@ -278,6 +281,7 @@ export const passwordRecoveryFlow: FlowDefinition<State, PasswordRecoveryContext
             failProof(s, { proof: 'recovery.legalRepMismatch' });
           }
         }
+        s.proven = true;
         flow.tag({ applicant: s.account!.username });
         flow.goTo('reset');
       },
@@ -367,6 +371,7 @@ export const passwordRecoveryFlow: FlowDefinition<State, PasswordRecoveryContext
         return;
       }
       s.licenseError = undefined;
+      s.proven = true;
       flow.tag({ applicant: s.account!.username });
       flow.goTo('reset');
     },

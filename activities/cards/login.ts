@@ -12,6 +12,7 @@ import type { AccountRow, CardRow } from '../../db';
 import { recordAudit } from '../audit';
 import { sealIdNumber } from '../identity';
 import { hashPassword } from '../passwords';
+import { openAccount, refuse } from '../refusal';
 import { uniqueViolation } from '../registration';
 import type { Services } from '../services';
 import { recordCardOperation } from './registry';
@@ -46,10 +47,11 @@ export async function bindCardToAccount(
   outer?: Transaction,
 ): Promise<void> {
   const run = async (transaction: Transaction) => {
-    const { Card, Account } = services.db.models;
+    const { Card } = services.db.models;
     const card = (await Card.findByPk(input.cardId, { transaction }))!;
     if (card.accountId === input.accountId) return;
-    const account = (await Account.findByPk(input.accountId, { transaction }))!;
+    // The account planned at 'present' may have been deleted or disabled since: the flow ends.
+    const account = await openAccount(services, input.accountId, transaction);
     const previous = await Card.findOne({ where: { accountId: account.id }, transaction });
     if (previous) {
       await previous.update({ accountId: null, boundAt: null }, { transaction });
@@ -68,10 +70,10 @@ export async function bindCardToAccount(
 }
 
 export async function recordCardLogin(services: Services, input: { flowId: string; cardId: number; accountId: number; ip: string }) {
-  const { Card, Account, CardOperation } = services.db.models;
+  const { Card, CardOperation } = services.db.models;
   if (await CardOperation.findOne({ where: { opKey: `${input.flowId}:login` } })) return;
   const card = (await Card.findByPk(input.cardId))!;
-  const account = (await Account.findByPk(input.accountId))!;
+  const account = await openAccount(services, input.accountId); // no card login into a deleted or disabled account
   await services.db.sequelize.transaction(async (transaction) => {
     await recordCardOperation(services, { card, operation: 'login', actorType: 'account', actorId: account.id, accountId: account.id, opKey: `${input.flowId}:login` }, transaction);
     await account.update({ lastLoginAt: new Date() }, { transaction });
@@ -147,7 +149,9 @@ export async function createCardAccounts(
       };
       let holderAccount: AccountRow;
       if (card.cardType === 'legal') {
-        if (admin) throw new Error('rule 2 (takeover) applies, not registration');
+        // The enterprise got an administrator since 'present' (rule 2 applies now): this flow cannot
+        // go on; a new card login offers the takeover.
+        if (admin) refuse('enterprise.hasAdmin', { field: 'card', endsFlow: true });
         holderAccount = admin = await Account.create({ ...holder, ...accountFor('admin', true) }, { transaction });
       } else {
         if (!admin) {

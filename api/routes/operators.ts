@@ -3,6 +3,7 @@
 // outranks the administrator), O6 migrated users (password reset, username re-created).
 import { Router } from 'express';
 import type { Request } from 'express';
+import type { AccountRow } from '../../db';
 import { createOperator } from '../../activities/accounts';
 import { createOperatorWithCard, operatorProtected } from '../../activities/cards/binding';
 import {
@@ -13,6 +14,7 @@ import { validateEmail, validateMobile } from '../../domain/accounts';
 import { chinaToday } from '../../domain/dates';
 import { validateOperatorInfo } from '../../domain/forms';
 import { validateOperatorEdit, validateOperatorUsername } from '../../domain/operators';
+import { closeFlowsOfAccount, FlowRuntime } from '../flows';
 import { ApiError, clientIp, fieldError, strings } from '../http';
 import { clearAccountThrottle } from '../loginThrottle';
 import { requireAccount, requireAdmin } from '../sessions';
@@ -23,9 +25,22 @@ const EDIT_FIELDS = ['name', 'mobile', 'idType', 'idNumber', 'idValidFrom', 'idV
 
 const queryText = (v: unknown) => (typeof v === 'string' ? v.slice(0, 60) : '');
 
-export function operatorRoutes(services: Services): Router {
+export function operatorRoutes(services: Services, rt: FlowRuntime): Router {
   const router = Router();
   router.use(requireAccount(services), requireAdmin);
+
+  /**
+   * A deleted or disabled operator's pending flows (a first login waiting for its SMS check …) end
+   * now. After the change is committed and best effort: a flow missed here is refused at its next
+   * step all the same, so a failure is logged rather than failing the administrator's request.
+   */
+  async function closeFlowsOf(operator: AccountRow, reason: 'account.gone' | 'account.disabled') {
+    try {
+      await closeFlowsOfAccount(rt, { id: operator.id, username: operator.username }, reason);
+    } catch (err) {
+      console.warn(`[operators] flows of account ${operator.id} not ended:`, err instanceof Error ? err.message : err);
+    }
+  }
 
   // O1: ?username=&name= (parts of either, any case for usernames), &page= (from 1) &pageSize= (10, 20, 50, 100).
   router.get('/', async (req, res) => {
@@ -106,12 +121,14 @@ export function operatorRoutes(services: Services): Router {
     if (Object.keys(errors).length) throw fieldError(errors);
     const result = await updateOperator(services, req.account!, operator, { ...f, status: f.status as 'active' | 'disabled' }, clientIp(req));
     if ('errors' in result) throw fieldError(result.errors);
+    if (f.status === 'disabled') await closeFlowsOf(operator, 'account.disabled');
     res.json({ ...result.operator, consequences: result.consequences });
   });
 
   router.delete('/:id', async (req, res) => {
     const operator = await ownOperator(req);
     await deleteOperator(services, req.account!, operator, clientIp(req));
+    await closeFlowsOf(operator, 'account.gone');
     res.status(204).end();
   });
 

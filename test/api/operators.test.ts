@@ -258,6 +258,23 @@ describe('O2/L2 operators and their first login (API)', () => {
       expect((await op.login(f.username, OPERATOR_PASSWORD)).status).to.equal(200);
     });
 
+    it('ends the first login of an operator deleted meanwhile: its SMS code is refused at once (more in refusals.test)', async () => {
+      const { api } = await loggedInAdmin();
+      const f = operatorFields();
+      const created = await api.post('/api/operators', f);
+      const op = new ApiClient(h.baseUrl);
+      const flowId = (await op.login(f.username, DEFAULT_PASSWORD)).body.flowId as string;
+      expect((await op.step(flowId, 'sendSmsCode', await op.captcha())).status).to.equal(200);
+      const code = await op.lastSmsCode(f.mobile);
+      expect((await api.call('DELETE', `/api/operators/${created.body.id}`)).status).to.equal(204);
+      const started = Date.now();
+      const checked = await op.step(flowId, 'smsCheck', { smsCode: code });
+      expect(checked.status, JSON.stringify(checked.body)).to.equal(410);
+      expect(checked.body.error.code).to.equal('account.gone');
+      expect(Date.now() - started).to.be.below(3000);
+      expect((await op.get(`/api/flows/${flowId}`)).body.status).to.equal('ended');
+    });
+
     it('refuses the default password typed wrongly, without starting a flow', async () => {
       const { api } = await loggedInAdmin();
       const f = operatorFields();

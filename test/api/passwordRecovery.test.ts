@@ -539,6 +539,20 @@ describe('P1–P3 password recovery and the review console (API)', () => {
       expect(late.body.error.code).to.equal('review.closed');
     });
 
+    it('approval of a case whose account was disabled meanwhile ends the flow (account.disabled) and sets no password', async () => {
+      const { flowId, prefill } = await atReview();
+      const caseId = await submit(flowId, prefill);
+      const before = (await h.db.models.Account.findOne({ where: { username: admin.username } }))!;
+      await before.update({ status: 'disabled' });
+      expect((await reviewer.post(`/api/admin/reviews/${caseId}/claim`)).status).to.equal(200);
+      expect((await decide(reviewer, caseId, 'approve')).status).to.equal(200);
+      // The clerk's decision reaches the flow as a signal: the refusal ends it rather than leaving it waiting.
+      const ended = await waitFor(flowId, (v) => v.status !== 'active');
+      expect(ended.status).to.equal('ended');
+      expect(ended.endReason).to.equal('account.disabled');
+      expect((await h.db.models.Account.findByPk(before.id))!.passwordHash).to.equal(before.passwordHash);
+    });
+
     it('rejection leaves the password as it was; ask-for-more reopens the review step', async () => {
       const { flowId, prefill } = await atReview();
       const caseId = await submit(flowId, prefill);

@@ -213,4 +213,30 @@ describe('browser: my operators and the portal shell', () => {
     await page.keyboard.press('Escape');
     await snapshot(page, 'operators-english');
   });
+
+  it("tells an operator deleted during its first login that the account is gone (not that the page expired)", async () => {
+    const api = new ApiClient(h.baseUrl);
+    const admin = await registerAdmin(api, h.services);
+    expect((await api.login(admin.username, admin.password)).status).to.equal(200);
+    const op = operatorFields();
+    const created = await api.post('/api/operators', op);
+    await page.goto('/login');
+    await page.fill('input[name=username]', op.username);
+    await page.fill('input[name=password]', '88888888');
+    await page.fill('input[name=captcha]', await captchaAnswer(page));
+    await page.getByTestId('login-submit').click();
+    await page.waitForURL('**/first-login/**');
+    await page.getByTestId('sms-confirm').waitFor();
+    const flowId = decodeURIComponent(page.url().split('/first-login/')[1]);
+    // The API finds the flow through Temporal visibility: wait until it lists it (eventually consistent).
+    for (let i = 0; i < 50; i++) {
+      const { count } = await h.client.workflow.count(`WorkflowId = '${flowId}' AND Applicant = '${op.username}'`);
+      if (count > 0) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect((await api.call('DELETE', `/api/operators/${created.body.id}`)).status).to.equal(204);
+    await page.reload();
+    await page.getByTestId('flow-expired').waitFor();
+    expect(await page.getByTestId('flow-expired').textContent()).to.match(/该账号已不存在/);
+  });
 });

@@ -287,6 +287,7 @@ export const consoleEnglish = {
                 active: 'Active',
                 completed: 'Completed',
                 expired: 'Expired',
+                ended: 'Ended',
             },
             flowStep: {
                 enterprise: 'Enterprise information',

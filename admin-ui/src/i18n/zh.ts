@@ -504,6 +504,7 @@ export const consoleChinese = {
                 active: '进行中',
                 completed: '已完成',
                 expired: '已过期',
+                ended: '已终止',
             },
             flowStep: {
                 enterprise: '企业信息',

@@ -4,7 +4,8 @@ export type FlowType = 'registration' | 'firstLogin' | 'cardLogin' | 'individual
 
 /** registration: R2 enterprise (default), R3 public institution, R8 electronic business license. */
 export type RegistrationVariant = 'enterprise' | 'institution' | 'elicense';
-export type FlowStatus = 'active' | 'completed' | 'expired';
+/** ended: a refusal meant the flow could not go on (endReason: e.g. account.gone). */
+export type FlowStatus = 'active' | 'completed' | 'expired' | 'ended';
 
 export interface FlowState {
   flowId: string;
@@ -14,6 +15,7 @@ export interface FlowState {
   steps: string[];
   expiresAt: string;
   data: Record<string, unknown>;
+  endReason?: string;
 }
 
 export interface EnterpriseView {

@@ -265,6 +265,8 @@ export const en: Record<MessageKey, string> = {
   'first.doneText': 'Your password has been changed; please log in again with the new password',
   'first.toLogin': 'Log in again',
   'first.expired': 'This verification has expired or does not exist; please log in again.',
+  'first.accountGone': 'This account no longer exists (it may have been deleted by its administrator); the verification has ended.',
+  'first.accountDisabled': 'This account is disabled; the verification has ended. Please contact your administrator.',
 
   'account.title': 'Account information',
   'account.accountCard': 'Account',

@@ -269,6 +269,8 @@ export const zh = {
   'first.doneText': '密码修改成功，请使用新密码重新登录',
   'first.toLogin': '重新登录',
   'first.expired': '验证流程已过期或不存在，请重新登录。',
+  'first.accountGone': '该账号已不存在（可能已被管理员删除），验证流程已终止。',
+  'first.accountDisabled': '该账号已停用，验证流程已终止，请联系企业管理员。',
 
   // account (A1)
   'account.title': '账号信息',

@@ -18,7 +18,10 @@ import { useT } from '../../i18n';
 import { NewPasswordPanel } from './NewPasswordPanel';
 import { SmsCheckPanel } from './SmsCheckPanel';
 
-type Phase = { kind: 'loading' } | { kind: 'ready' } | { kind: 'gone' } | { kind: 'error'; text: string };
+type Phase = { kind: 'loading' } | { kind: 'ready' } | { kind: 'gone'; reason?: string } | { kind: 'error'; text: string };
+
+/** Why the flow is over: its account was deleted or disabled meanwhile (status 'ended', 410), or it expired. */
+const goneReason = (code: string | undefined) => (code === 'account.gone' || code === 'account.disabled' ? code : undefined);
 
 export function FirstLoginPage() {
   const t = useT();
@@ -31,9 +34,9 @@ export function FirstLoginPage() {
     try {
       const f = await flowsApi.get(flowId);
       setFlow(f);
-      setPhase(f.status === 'expired' ? { kind: 'gone' } : { kind: 'ready' });
+      setPhase(f.status === 'expired' || f.status === 'ended' ? { kind: 'gone', reason: goneReason(f.endReason) } : { kind: 'ready' });
     } catch (e) {
-      if (isApiError(e) && (e.status === 404 || e.status === 410 || e.status === 403)) setPhase({ kind: 'gone' });
+      if (isApiError(e) && (e.status === 404 || e.status === 410 || e.status === 403)) setPhase({ kind: 'gone', reason: goneReason(e.code) });
       else setPhase({ kind: 'error', text: describeError(e, t) });
     }
   }, [flowId, t]);
@@ -48,10 +51,10 @@ export function FirstLoginPage() {
       try {
         const f = await flowsApi.step(flowId, step, fields);
         setFlow(f);
-        if (f.status === 'expired') setPhase({ kind: 'gone' });
+        if (f.status === 'expired' || f.status === 'ended') setPhase({ kind: 'gone', reason: goneReason(f.endReason) });
         return f;
       } catch (e) {
-        if (isApiError(e) && (e.status === 404 || e.status === 410)) setPhase({ kind: 'gone' });
+        if (isApiError(e) && (e.status === 404 || e.status === 410)) setPhase({ kind: 'gone', reason: goneReason(e.code) });
         throw e;
       }
     },
@@ -77,7 +80,7 @@ export function FirstLoginPage() {
           </Button>
         }
       >
-        {t('first.expired')}
+        {phase.reason === 'account.gone' ? t('first.accountGone') : phase.reason === 'account.disabled' ? t('first.accountDisabled') : t('first.expired')}
       </Alert>
     );
   } else if (phase.kind === 'error' || !flow) {
