@@ -55,6 +55,7 @@ export async function accountCenterView(services: Services, accountId: number) {
   return {
     ...base,
     realNameLevel: account.realNameLevel,
+    realNameMethod: account.realNameMethod,
     migrated: account.migrated,
     mobileLogin: account.mobileLoginKey !== null,
     hasIdDocument: account.idNumberHash !== '',
@@ -137,7 +138,7 @@ export async function runChange(
     };
 
     const consequences = noConsequences();
-    const voided = p.voidRealNameOf.length
+    const voided: AccountRow[] = p.voidRealNameOf.length
       ? await Account.findAll({ where: { id: [...new Set(p.voidRealNameOf)], realNameLevel: { [Op.ne]: 'none' } }, transaction })
       : [];
     for (const a of voided) consequences.realNameVoided.push({ accountId: a.id, username: a.username, level: a.realNameLevel });
@@ -147,6 +148,11 @@ export async function runChange(
       if (card && cardMismatch(nextAccount(a), await nextEnterprise(a), card)) {
         unbind.push({ card, account: a });
         consequences.cardsUnbound.push({ cardNo: card.cardNo, accountId: a.id, username: a.username });
+        // A real name by IC card (N4) rests on that card: it goes with it.
+        if (a.realNameMethod === 'icCard' && !voided.some((v) => v.id === a.id)) {
+          voided.push(a);
+          consequences.realNameVoided.push({ accountId: a.id, username: a.username, level: a.realNameLevel });
+        }
       }
     }
     if (hasConsequences(consequences) && !req.confirm) return { ok: false, confirm: consequences };
@@ -158,7 +164,7 @@ export async function runChange(
       await row.update(p.declared, { transaction });
     }
     if (p.profile) await OverseasProfile.update(p.profile, { where: { accountId: target.id }, transaction });
-    for (const a of voided) await a.update({ realNameLevel: 'none' }, { transaction });
+    for (const a of voided) await a.update({ realNameLevel: 'none', realNameMethod: '' }, { transaction });
     for (const { card, account } of unbind) {
       await card.update({ accountId: null, boundAt: null }, { transaction });
       await recordCardOperation(services, {

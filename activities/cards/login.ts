@@ -5,15 +5,16 @@
 //  4. operator card, administrator exists      → bind the operator with the same identity, else register one
 import type { Transaction } from 'sequelize';
 import { UniqueConstraintError } from 'sequelize';
-import { DEFAULT_OPERATOR_PASSWORD } from '../../domain/accounts';
 import { orgCodeFromUscc } from '../../domain/identifiers';
 import type { FieldErrors } from '../../domain/errors';
 import type { AccountRow, CardRow } from '../../db';
 import { recordAudit } from '../audit';
 import { sealIdNumber } from '../identity';
-import { hashPassword } from '../passwords';
+import { endSessionsOf } from '../accounts';
+import { UNUSABLE_PASSWORD_HASH } from '../passwords';
 import { uniqueViolation } from '../registration';
 import type { Services } from '../services';
+import { grantCardRealName, voidCardRealName } from './realName';
 import { recordCardOperation } from './registry';
 
 export type CardLoginPlan =
@@ -39,7 +40,32 @@ export async function planCardLogin(services: Services, cardId: number): Promise
   return same ? { action: 'bind', accountId: same.id } : { action: 'register', rule: 4, kind: 'operator' };
 }
 
-/** Binds a card to an account (a card replaced by a new one is unbound). Idempotent. */
+/**
+ * Rule 2 (被冒用): the legal person's card overwrites the account, so whoever held it before is
+ * out — every session ends, the password is void (the card holder sets one by A4 activation), and
+ * the earlier holder's ways back in go: mobile login, the bound mobile and e-mail of recovery.
+ */
+async function endEarlierHolder(
+  services: Services, account: AccountRow, cardNo: string, ctx: { actor: { id: string | number; name: string }; ip: string; flowId?: string }, transaction: Transaction,
+) {
+  const sessionsEnded = await services.db.models.Session.count({ where: { subjectType: 'account', subjectId: account.id }, transaction });
+  await endSessionsOf(services, account.id, transaction);
+  await account.update({
+    passwordHash: UNUSABLE_PASSWORD_HASH, passwordChangedAt: new Date(), mustChangePassword: false,
+    status: account.status === 'disabled' ? 'disabled' : 'inactive', mobile: '', email: '', mobileLoginKey: null,
+  }, { transaction });
+  await recordAudit(services, {
+    actorType: 'account', actorId: ctx.actor.id, actorName: ctx.actor.name, action: 'account.takenOver',
+    entityType: 'account', entityId: account.id,
+    details: { cardNo, username: account.username, sessionsEnded, passwordVoided: true, cleared: ['mobile', 'email', 'mobileLogin'] }, ip: ctx.ip, flowId: ctx.flowId,
+  }, transaction);
+}
+
+/**
+ * Binds a card to an account (a card replaced by a new one is unbound); a takeover (rule 2) also
+ * ends the earlier holder's hold on the account, and a card that fits gives IC-card real name (N4).
+ * Idempotent.
+ */
 export async function bindCardToAccount(
   services: Services,
   input: { cardId: number; accountId: number; operation: 'bound' | 'takeover'; actor: { type: 'account' | 'flow'; id: string | number; name: string }; ip: string; flowId?: string },
@@ -51,9 +77,11 @@ export async function bindCardToAccount(
     if (card.accountId === input.accountId) return;
     const account = (await Account.findByPk(input.accountId, { transaction }))!;
     const previous = await Card.findOne({ where: { accountId: account.id }, transaction });
+    const ctx = { actor: input.actor, ip: input.ip, flowId: input.flowId };
     if (previous) {
       await previous.update({ accountId: null, boundAt: null }, { transaction });
       await recordCardOperation(services, { card: previous, operation: 'unbound', actorType: input.actor.type, actorId: input.actor.id, accountId: account.id, details: { replacedBy: card.cardNo } }, transaction);
+      await voidCardRealName(services, account, previous.cardNo, 'replaced', ctx, transaction);
     }
     await card.update({ accountId: account.id, boundAt: new Date() }, { transaction });
     await recordCardOperation(services, { card, operation: input.operation, actorType: input.actor.type, actorId: input.actor.id, accountId: account.id }, transaction);
@@ -62,6 +90,8 @@ export async function bindCardToAccount(
       action: input.operation === 'takeover' ? 'card.takeover' : 'card.bound', entityType: 'account', entityId: account.id,
       details: { cardNo: card.cardNo, username: account.username }, ip: input.ip, flowId: input.flowId,
     }, transaction);
+    if (input.operation === 'takeover') await endEarlierHolder(services, account, card.cardNo, ctx, transaction);
+    await grantCardRealName(services, account, card.get({ plain: true }), ctx, transaction);
   };
   if (outer) await run(outer);
   else await services.db.sequelize.transaction(run);
@@ -127,7 +157,6 @@ export async function createCardAccounts(
   if (input.form && (await Account.findOne({ where: { usernameKey: input.form.username.toLowerCase() } }))) {
     return { errors: { username: 'username.taken' } };
   }
-  const defaultHash = await hashPassword(DEFAULT_OPERATOR_PASSWORD);
   try {
     return await services.db.sequelize.transaction(async (transaction) => {
       const enterprise = await enterpriseForCard(services, card, transaction);
@@ -141,7 +170,8 @@ export async function createCardAccounts(
         const username = form?.username ?? (kind === 'admin' ? `${card.cardNo}_ADMIN` : card.cardNo);
         return {
           username, usernameKey: username.toLowerCase(), kind, enterpriseId: enterprise.id, adminOf: kind === 'admin' ? enterprise.id : null,
-          mobile: form?.mobile ?? '', passwordHash: form?.passwordHash ?? defaultHash, mustChangePassword: false,
+          // Without the form: no usable password until A4 activation (so `<cardNo>_ADMIN` cannot be probed).
+          mobile: form?.mobile ?? '', passwordHash: form?.passwordHash ?? UNUSABLE_PASSWORD_HASH, mustChangePassword: false,
           status: form ? ('active' as const) : ('inactive' as const), passwordChangedAt: form ? new Date() : null, createdBy,
         };
       };
