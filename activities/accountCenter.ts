@@ -138,9 +138,19 @@ export async function runChange(
     };
 
     const consequences = noConsequences();
-    const voided: AccountRow[] = p.voidRealNameOf.length
+    const voidable = p.voidRealNameOf.length
       ? await Account.findAll({ where: { id: [...new Set(p.voidRealNameOf)], realNameLevel: { [Op.ne]: 'none' } }, transaction })
       : [];
+    const voided: AccountRow[] = [];
+    for (const a of voidable) {
+      // A real name by IC card (N4) rests on the bound card, not on the typed identity: it stays
+      // while that card still fits the identity as it will be.
+      if (a.realNameMethod === 'icCard') {
+        const card = await Card.findOne({ where: { accountId: a.id }, transaction });
+        if (card && !cardMismatch(nextAccount(a), await nextEnterprise(a), card)) continue;
+      }
+      voided.push(a);
+    }
     for (const a of voided) consequences.realNameVoided.push({ accountId: a.id, username: a.username, level: a.realNameLevel });
     const unbind = [];
     for (const a of p.recheckCardsOf) {
