@@ -4,7 +4,7 @@
 //  3. operator card, no administrator          → register: inactive <cardNo>_ADMIN + operator
 //  4. operator card, administrator exists      → bind the operator with the same identity, else register one
 import type { Transaction } from 'sequelize';
-import { UniqueConstraintError } from 'sequelize';
+import { Op, UniqueConstraintError } from 'sequelize';
 import { orgCodeFromUscc } from '../../domain/identifiers';
 import type { FieldErrors } from '../../domain/errors';
 import type { AccountRow, CardRow } from '../../db';
@@ -43,21 +43,33 @@ export async function planCardLogin(services: Services, cardId: number): Promise
 /**
  * Rule 2 (被冒用): the legal person's card overwrites the account, so whoever held it before is
  * out — every session ends, the password is void (the card holder sets one by A4 activation), and
- * the earlier holder's ways back in go: mobile login, the bound mobile and e-mail of recovery.
+ * the earlier holder's ways back in go: mobile login, the bound mobile and e-mail, and the owner
+ * identity that recovery checks (the card holder's replaces it, or none if another account of the
+ * enterprise already has that identity).
  */
 async function endEarlierHolder(
-  services: Services, account: AccountRow, cardNo: string, ctx: { actor: { id: string | number; name: string }; ip: string; flowId?: string }, transaction: Transaction,
+  services: Services, account: AccountRow, card: CardRow, ctx: { actor: { id: string | number; name: string }; ip: string; flowId?: string }, transaction: Transaction,
 ) {
-  const sessionsEnded = await services.db.models.Session.count({ where: { subjectType: 'account', subjectId: account.id }, transaction });
+  const { Account, Session } = services.db.models;
+  const sessionsEnded = await Session.count({ where: { subjectType: 'account', subjectId: account.id }, transaction });
   await endSessionsOf(services, account.id, transaction);
+  const clash = await Account.findOne({
+    where: { enterpriseId: account.enterpriseId, idType: card.holderIdType, idNumberHash: card.holderIdHash, id: { [Op.ne]: account.id } }, transaction,
+  });
+  const owner = clash ? { name: '', idType: '', hash: '', masked: '' } : { name: card.holderName, idType: card.holderIdType, hash: card.holderIdHash, masked: card.holderIdMasked };
   await account.update({
     passwordHash: UNUSABLE_PASSWORD_HASH, passwordChangedAt: new Date(), mustChangePassword: false,
     status: account.status === 'disabled' ? 'disabled' : 'inactive', mobile: '', email: '', mobileLoginKey: null,
+    name: owner.name, idType: owner.idType, idNumberEnc: '', idNumberHash: owner.hash, idNumberMasked: owner.masked, idValidFrom: '', idValidTo: '',
   }, { transaction });
   await recordAudit(services, {
     actorType: 'account', actorId: ctx.actor.id, actorName: ctx.actor.name, action: 'account.takenOver',
     entityType: 'account', entityId: account.id,
-    details: { cardNo, username: account.username, sessionsEnded, passwordVoided: true, cleared: ['mobile', 'email', 'mobileLogin'] }, ip: ctx.ip, flowId: ctx.flowId,
+    details: {
+      cardNo: card.cardNo, username: account.username, sessionsEnded, passwordVoided: true,
+      cleared: ['mobile', 'email', 'mobileLogin', 'identity'], identity: clash ? 'none' : 'cardHolder',
+    },
+    ip: ctx.ip, flowId: ctx.flowId,
   }, transaction);
 }
 
@@ -90,7 +102,7 @@ export async function bindCardToAccount(
       action: input.operation === 'takeover' ? 'card.takeover' : 'card.bound', entityType: 'account', entityId: account.id,
       details: { cardNo: card.cardNo, username: account.username }, ip: input.ip, flowId: input.flowId,
     }, transaction);
-    if (input.operation === 'takeover') await endEarlierHolder(services, account, card.cardNo, ctx, transaction);
+    if (input.operation === 'takeover') await endEarlierHolder(services, account, card, ctx, transaction);
     await grantCardRealName(services, account, card.get({ plain: true }), ctx, transaction);
   };
   if (outer) await run(outer);

@@ -175,6 +175,7 @@ describe('smart cards (API)', () => {
       // account waits for its new password (A4), and the legal person's card gives real name high.
       const view = (await holder.get('/api/account')).body;
       expect(view).to.deep.include({ status: 'inactive', mobile: '', email: '', mobileLogin: false, realNameLevel: 'high', realNameMethod: 'icCard' });
+      expect(view, 'the card holder is the owner now').to.deep.include({ name: e.legalRepName, idType: 'resident' });
       const audit = await h.db.models.AuditEvent.findOne({ where: { action: 'account.takenOver', entityId: String(yes.body.account.id) } });
       expect(JSON.parse(audit!.details)).to.deep.include({ cardNo: card.cardNo, sessionsEnded: 2, passwordVoided: true });
       const holderPassword = 'Holder#2026new';

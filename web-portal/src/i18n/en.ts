@@ -382,7 +382,7 @@ export const en: Record<MessageKey, string> = {
   'takeover.title': 'Bind the administrator account',
   'takeover.text': 'The enterprise already has the administrator {username}. Bind that account to this card? (If this is not done by your enterprise, the account may be misused.)',
   'takeover.confirm': 'Bind',
-  'takeover.consequences': 'Binding overwrites the account: its sessions end, and its password, bound mobile, e-mail and mobile login are void; then activate the account with a new password and bind your mobile.',
+  'takeover.consequences': 'Binding overwrites the account: its sessions end, and its password, bound mobile, e-mail and mobile login are void and its owner becomes the card holder; then activate the account with a new password and bind your mobile.',
   'takeover.cancel': 'Cancel',
 
   'cardReg.title': 'Registration with a card',

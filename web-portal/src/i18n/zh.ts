@@ -391,7 +391,7 @@ export const zh = {
   'takeover.title': '绑定管理员账号',
   'takeover.text': '该企业已注册管理员 {username}，是否用本卡绑定该账号？（如非本企业操作，可能存在冒用）',
   'takeover.confirm': '确认绑定',
-  'takeover.consequences': '绑定即覆盖原账号：原账号的所有登录会话结束，原密码、绑定手机、邮箱和手机号登录失效；请随后激活账号设置新密码，并绑定您的手机。',
+  'takeover.consequences': '绑定即覆盖原账号：原账号的所有登录会话结束，原密码、绑定手机、邮箱和手机号登录失效，账号身份信息改为持卡人；请随后激活账号设置新密码，并绑定您的手机。',
   'takeover.cancel': '取消',
 
   // card registration (R6 automatic accounts, R7 form)
