@@ -34,15 +34,16 @@ export async function bindOwnCard(services: Services, account: AccountRow, card:
   return null;
 }
 
-export async function unbindOwnCard(services: Services, account: AccountRow, ip: string): Promise<string | null> {
+/** C1 解绑; `via` says how the card was shown (the route refuses without it): its session or a fresh proof. */
+export async function unbindOwnCard(services: Services, account: AccountRow, ip: string, via: 'cardSession' | 'cardProof'): Promise<string | null> {
   const card = await services.db.models.Card.findOne({ where: { accountId: account.id } });
   if (!card) return 'card.notBound';
   await services.db.sequelize.transaction(async (transaction) => {
     await card.update({ accountId: null, boundAt: null }, { transaction });
-    await recordCardOperation(services, { card, operation: 'unbound', actorType: 'account', actorId: account.id, accountId: account.id }, transaction);
+    await recordCardOperation(services, { card, operation: 'unbound', actorType: 'account', actorId: account.id, accountId: account.id, details: { via } }, transaction);
     await recordAudit(services, {
       actorType: 'account', actorId: account.id, actorName: account.username, action: 'card.unbound',
-      entityType: 'account', entityId: account.id, details: { cardNo: card.cardNo }, ip,
+      entityType: 'account', entityId: account.id, details: { cardNo: card.cardNo, via }, ip,
     }, transaction);
     const row = (await services.db.models.Account.findByPk(account.id, { transaction }))!;
     await voidCardRealName(services, row, card.cardNo, 'unbound', { actor: { id: account.id, name: account.username }, ip }, transaction);

@@ -50,12 +50,13 @@ export function myCardRoutes(services: Services): Router {
     const card = await services.db.models.Card.findOne({ where: { accountId: req.account!.id } });
     if (!card) throw new ApiError(404, 'card.notBound');
     const session = req.portalSession!;
-    if (session.method !== 'card' || session.cardId !== card.id) {
+    const bySession = session.method === 'card' && session.cardId === card.id;
+    if (!bySession) {
       if (!req.body?.challengeId) throw new ApiError(403, 'card.proofRequired');
       const proven = await cardFromProof(services, req, res, 'unbind');
       if (proven.id !== card.id) throw fieldError({ card: 'card.notThisCard' });
     }
-    const problem = await unbindOwnCard(services, req.account!, clientIp(req));
+    const problem = await unbindOwnCard(services, req.account!, clientIp(req), bySession ? 'cardSession' : 'cardProof');
     if (problem) throw new ApiError(404, problem);
     res.status(204).end();
   });
