@@ -56,6 +56,7 @@ export async function accountCenterView(services: Services, accountId: number) {
   return {
     ...base,
     realNameLevel: account.realNameLevel,
+    realNameMethod: account.realNameMethod,
     migrated: account.migrated,
     mobileLogin: account.mobileLoginKey !== null,
     hasIdDocument: account.idNumberHash !== '',
@@ -138,9 +139,19 @@ export async function runChange(
     };
 
     const consequences = noConsequences();
-    const voided = p.voidRealNameOf.length
+    const voidable = p.voidRealNameOf.length
       ? await Account.findAll({ where: { id: [...new Set(p.voidRealNameOf)], realNameLevel: { [Op.ne]: 'none' } }, transaction })
       : [];
+    const voided: AccountRow[] = [];
+    for (const a of voidable) {
+      // A real name by IC card (N4) rests on the bound card, not on the typed identity: it stays
+      // while that card still fits the identity as it will be.
+      if (a.realNameMethod === 'icCard') {
+        const card = await Card.findOne({ where: { accountId: a.id }, transaction });
+        if (card && !cardMismatch(nextAccount(a), await nextEnterprise(a), card)) continue;
+      }
+      voided.push(a);
+    }
     for (const a of voided) consequences.realNameVoided.push({ accountId: a.id, username: a.username, level: a.realNameLevel });
     const unbind = [];
     for (const a of p.recheckCardsOf) {
@@ -148,6 +159,11 @@ export async function runChange(
       if (card && cardMismatch(nextAccount(a), await nextEnterprise(a), card)) {
         unbind.push({ card, account: a });
         consequences.cardsUnbound.push({ cardNo: card.cardNo, accountId: a.id, username: a.username });
+        // A real name by IC card (N4) rests on that card: it goes with it.
+        if (a.realNameMethod === 'icCard' && !voided.some((v) => v.id === a.id)) {
+          voided.push(a);
+          consequences.realNameVoided.push({ accountId: a.id, username: a.username, level: a.realNameLevel });
+        }
       }
     }
     if (hasConsequences(consequences) && !req.confirm) return { ok: false, confirm: consequences };
@@ -159,7 +175,7 @@ export async function runChange(
       await row.update(p.declared, { transaction });
     }
     if (p.profile) await OverseasProfile.update(p.profile, { where: { accountId: target.id }, transaction });
-    for (const a of voided) await a.update({ realNameLevel: 'none' }, { transaction });
+    for (const a of voided) await a.update({ realNameLevel: 'none', realNameMethod: '' }, { transaction });
     for (const { card, account } of unbind) {
       await card.update({ accountId: null, boundAt: null }, { transaction });
       await recordCardOperation(services, {

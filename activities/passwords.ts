@@ -13,9 +13,16 @@ export async function hashPassword(plain: string): Promise<string> {
   return ['scrypt', PARAMS.N, PARAMS.r, PARAMS.p, salt.toString('base64'), key.toString('base64')].join('$');
 }
 
+/**
+ * The stored password of an account that has none (card-created until A4 activation, or taken
+ * over by a legal-person card): no password matches it.
+ */
+export const UNUSABLE_PASSWORD_HASH = '!none';
+
 export async function verifyPassword(plain: string, stored: string): Promise<boolean> {
   const [scheme, n, r, p, salt, key] = stored.split('$');
-  if (scheme !== 'scrypt' || !key) return false;
+  // No usable hash: the same scrypt work as a real check, so timing tells nothing either.
+  if (scheme !== 'scrypt' || !key) return burnPasswordCheck(plain);
   const expected = Buffer.from(key, 'base64');
   const actual = await scrypt(plain, Buffer.from(salt, 'base64'), expected.length, {
     N: Number(n), r: Number(r), p: Number(p), maxmem: 64 * 1024 * 1024,

@@ -30,6 +30,7 @@ export interface EnterpriseAttrs {
 
 export type AccountKind = 'admin' | 'operator' | 'individual' | 'overseas' | 'department';
 export type RealNameLevel = 'none' | 'medium' | 'high';
+export type RealNameMethod = '' | 'icCard';
 export type AccountStatus = 'active' | 'disabled' | 'inactive';
 export interface AccountAttrs {
   id: number;
@@ -56,6 +57,7 @@ export interface AccountAttrs {
   createdBy: string; // 'flow:<id>' or 'account:<id>': also the idempotency key of the creation
   mobileLoginKey: string | null; // = mobile while mobile-number login is on (unique), else null
   realNameLevel: RealNameLevel;
+  realNameMethod: RealNameMethod; // how the level was reached; '' while none
   migrated: boolean; // a user migrated from the old system (002): relaxed username rules
   createdAt: Date;
   updatedAt: Date;
@@ -194,7 +196,7 @@ export interface CardOperationAttrs {
 export interface CardChallengeAttrs {
   id: string;
   challenge: string; // base64 of 32 random bytes
-  purpose: 'login' | 'bind' | 'addOperator';
+  purpose: 'login' | 'bind' | 'addOperator' | 'unbind';
   owner: string; // keyed hash of the browser that asked for it
   expiresAt: Date;
   usedAt: Date | null;
@@ -246,7 +248,7 @@ export function defineModels(sequelize: Sequelize) {
     { tableName: 'enterprises' },
   );
 
-  const Account = sequelize.define<Row<AccountAttrs, 'id' | 'createdAt' | 'updatedAt' | 'passwordChangedAt' | 'lastLoginAt' | 'remark' | 'adminOf' | 'mobileLoginKey' | 'realNameLevel' | 'migrated'>>(
+  const Account = sequelize.define<Row<AccountAttrs, 'id' | 'createdAt' | 'updatedAt' | 'passwordChangedAt' | 'lastLoginAt' | 'remark' | 'adminOf' | 'mobileLoginKey' | 'realNameLevel' | 'realNameMethod' | 'migrated'>>(
     'Account',
     {
       id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
@@ -273,6 +275,7 @@ export function defineModels(sequelize: Sequelize) {
       createdBy: str(120),
       mobileLoginKey: { type: DataTypes.STRING(20), allowNull: true },
       realNameLevel: { type: DataTypes.STRING(10), allowNull: false, defaultValue: 'none' },
+      realNameMethod: { type: DataTypes.STRING(20), allowNull: false, defaultValue: '' },
       migrated: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
       ...stamps,
     },

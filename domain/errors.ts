@@ -104,6 +104,8 @@ export const ERROR_CODES = [
   'card.boundElsewhere',
   'card.alreadyBound',
   'card.notBound',
+  'card.proofRequired',
+  'card.notThisCard',
   'operator.cardProtected',
   'account.notInactive',
   'account.activationNeedsCard',

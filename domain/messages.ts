@@ -44,6 +44,8 @@ const TEXTS = {
   'card.boundElsewhere': { zh: '该介质已绑定其他账号', en: 'This card is bound to another account' },
   'card.alreadyBound': { zh: '该账号已绑定介质，请先解绑', en: 'This account already has a card; unbind it first' },
   'card.notBound': { zh: '该账号未绑定介质', en: 'This account has no card' },
+  'card.proofRequired': { zh: '解绑需插入本账号绑定的介质并输入PIN码', en: 'Unbinding needs the bound card: insert it and enter its PIN' },
+  'card.notThisCard': { zh: '插入的介质不是本账号绑定的介质', en: 'The card inserted is not the card bound to this account' },
   'operator.cardProtected': { zh: '该操作员已绑定IC卡而管理员未绑定IC卡，管理员不可修改或删除该操作员', en: 'This operator has a card and the administrator has none: the administrator cannot change or delete it' },
   'account.notInactive': { zh: '账号已激活', en: 'The account is already active' },
   'account.activationNeedsCard': { zh: '请使用卡介质登录后再激活账号', en: 'Log in with the card to activate the account' },

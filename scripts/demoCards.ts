@@ -18,7 +18,7 @@ interface DemoCard {
 
 const HUAMAO = { uscc: '911100001000123405', enterpriseName: '北京华贸进出口有限公司' };
 export const DEMO_CARDS: DemoCard[] = [
-  { label: '法人卡，企业已有无卡管理员 demoadmin → 确认后绑定（规则2）', cardType: 'legal', holderName: '李明华', holderIdNumber: '110105198003150020', ...HUAMAO },
+  { label: '法人卡，企业已有无卡管理员 demoadmin → 确认后覆盖该账号（规则2：原密码与会话作废，激活设新密码）', cardType: 'legal', holderName: '李明华', holderIdNumber: '110105198003150020', ...HUAMAO },
   { label: '操作员卡，身份与已注册操作员 demoop01 相同 → 绑定（规则4）', cardType: 'operator', holderName: '王小丽', holderIdNumber: '110101199002020020', ...HUAMAO },
   { label: '操作员卡，新操作员 → 自动创建（规则4）', cardType: 'operator', holderName: '孙新', holderIdNumber: '110101198811110013', ...HUAMAO },
   { label: '法人卡，企业未注册 → 创建管理员或填写注册表（规则1）', cardType: 'legal', holderName: '陈志强', holderIdNumber: '440304197901010034', uscc: '91440300279355211D', enterpriseName: '深圳前海跨境电子商务有限公司' },

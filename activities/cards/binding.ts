@@ -1,37 +1,21 @@
 // C1 my IC card (bind, unbind) and O3 adding an operator with the operator's card.
 import { UniqueConstraintError } from 'sequelize';
 import type { FieldErrors } from '../../domain/errors';
-import type { AccountAttrs, AccountRow, CardAttrs, EnterpriseAttrs } from '../../db';
+import type { AccountRow, CardAttrs } from '../../db';
 import { DEFAULT_OPERATOR_PASSWORD } from '../../domain/accounts';
 import { accountView } from '../accounts';
 import { recordAudit } from '../audit';
 import { hashPassword } from '../passwords';
 import { uniqueViolation } from '../registration';
 import type { Services } from '../services';
+import { cardMismatch } from './fit';
 import { bindCardToAccount } from './login';
+import { voidCardRealName } from './realName';
 import { recordCardOperation } from './registry';
 
-/** The parts of an account and its enterprise a card's holder identity is compared with. */
-export type CardFitAccount = Pick<AccountAttrs, 'kind' | 'name' | 'idType' | 'idNumberHash'>;
-export type CardFitEnterprise = Pick<EnterpriseAttrs, 'uscc' | 'legalRepName' | 'legalRepIdType' | 'legalRepIdNumberHash'>;
-export type CardFitCard = Pick<CardAttrs, 'uscc' | 'cardType' | 'holderName' | 'holderIdType' | 'holderIdHash'>;
-
-/**
- * Why a card does not fit an account's identity, or null: the enterprise, the card type, and the
- * holder (name, ID type, ID number) as the account's owner or, for the administrator, as the
- * legal representative. Binding (C1) and identity changes (N6: drop a card that no longer fits)
- * use the same rule.
- */
-export function cardMismatch(account: CardFitAccount, enterprise: CardFitEnterprise | null, card: CardFitCard): string | null {
-  if (!enterprise || enterprise.uscc !== card.uscc) return 'card.otherEnterprise';
-  if ((account.kind === 'admin') !== (card.cardType === 'legal')) return 'card.wrongType';
-  const holder = card.holderName.trim();
-  const sameAsAccount = card.holderIdType === account.idType && card.holderIdHash === account.idNumberHash && holder === account.name.trim();
-  // The administrator represents the legal person: the legal representative's card fits it too.
-  const sameAsLegalRep = account.kind === 'admin' && card.holderIdType === enterprise.legalRepIdType
-    && card.holderIdHash === enterprise.legalRepIdNumberHash && holder === enterprise.legalRepName.trim();
-  return sameAsAccount || sameAsLegalRep ? null : 'card.identityMismatch';
-}
+// The binding rule lives in ./fit; callers keep importing it from here.
+export { cardMismatch };
+export type { CardFitAccount, CardFitCard, CardFitEnterprise } from './fit';
 
 /** Why a proven card may not be bound to this account, or null. */
 export async function bindingProblem(services: Services, account: AccountRow, card: CardAttrs): Promise<string | null> {
@@ -50,16 +34,19 @@ export async function bindOwnCard(services: Services, account: AccountRow, card:
   return null;
 }
 
-export async function unbindOwnCard(services: Services, account: AccountRow, ip: string): Promise<string | null> {
+/** C1 解绑; `via` says how the card was shown (the route refuses without it): its session or a fresh proof. */
+export async function unbindOwnCard(services: Services, account: AccountRow, ip: string, via: 'cardSession' | 'cardProof'): Promise<string | null> {
   const card = await services.db.models.Card.findOne({ where: { accountId: account.id } });
   if (!card) return 'card.notBound';
   await services.db.sequelize.transaction(async (transaction) => {
     await card.update({ accountId: null, boundAt: null }, { transaction });
-    await recordCardOperation(services, { card, operation: 'unbound', actorType: 'account', actorId: account.id, accountId: account.id }, transaction);
+    await recordCardOperation(services, { card, operation: 'unbound', actorType: 'account', actorId: account.id, accountId: account.id, details: { via } }, transaction);
     await recordAudit(services, {
       actorType: 'account', actorId: account.id, actorName: account.username, action: 'card.unbound',
-      entityType: 'account', entityId: account.id, details: { cardNo: card.cardNo }, ip,
+      entityType: 'account', entityId: account.id, details: { cardNo: card.cardNo, via }, ip,
     }, transaction);
+    const row = (await services.db.models.Account.findByPk(account.id, { transaction }))!;
+    await voidCardRealName(services, row, card.cardNo, 'unbound', { actor: { id: account.id, name: account.username }, ip }, transaction);
   });
   return null;
 }

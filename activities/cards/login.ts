@@ -4,17 +4,18 @@
 //  3. operator card, no administrator          → register: inactive <cardNo>_ADMIN + operator
 //  4. operator card, administrator exists      → bind the operator with the same identity, else register one
 import type { Transaction } from 'sequelize';
-import { UniqueConstraintError } from 'sequelize';
-import { DEFAULT_OPERATOR_PASSWORD } from '../../domain/accounts';
+import { Op, UniqueConstraintError } from 'sequelize';
 import { orgCodeFromUscc } from '../../domain/identifiers';
 import type { FieldErrors } from '../../domain/errors';
 import type { AccountRow, CardRow } from '../../db';
 import { recordAudit } from '../audit';
 import { sealIdNumber } from '../identity';
-import { hashPassword } from '../passwords';
+import { endSessionsOf } from '../accounts';
+import { UNUSABLE_PASSWORD_HASH } from '../passwords';
 import { openAccount, refuse } from '../refusal';
 import { uniqueViolation } from '../registration';
 import type { Services } from '../services';
+import { grantCardRealName, voidCardRealName } from './realName';
 import { recordCardOperation } from './registry';
 
 export type CardLoginPlan =
@@ -40,7 +41,44 @@ export async function planCardLogin(services: Services, cardId: number): Promise
   return same ? { action: 'bind', accountId: same.id } : { action: 'register', rule: 4, kind: 'operator' };
 }
 
-/** Binds a card to an account (a card replaced by a new one is unbound). Idempotent. */
+/**
+ * Rule 2 (被冒用): the legal person's card overwrites the account, so whoever held it before is
+ * out — every session ends, the password is void (the card holder sets one by A4 activation), and
+ * the earlier holder's ways back in go: mobile login, the bound mobile and e-mail, and the owner
+ * identity that recovery checks (the card holder's replaces it, or none if another account of the
+ * enterprise already has that identity).
+ */
+async function endEarlierHolder(
+  services: Services, account: AccountRow, card: CardRow, ctx: { actor: { id: string | number; name: string }; ip: string; flowId?: string }, transaction: Transaction,
+) {
+  const { Account, Session } = services.db.models;
+  const sessionsEnded = await Session.count({ where: { subjectType: 'account', subjectId: account.id }, transaction });
+  await endSessionsOf(services, account.id, transaction);
+  const clash = await Account.findOne({
+    where: { enterpriseId: account.enterpriseId, idType: card.holderIdType, idNumberHash: card.holderIdHash, id: { [Op.ne]: account.id } }, transaction,
+  });
+  const owner = clash ? { name: '', idType: '', hash: '', masked: '' } : { name: card.holderName, idType: card.holderIdType, hash: card.holderIdHash, masked: card.holderIdMasked };
+  await account.update({
+    passwordHash: UNUSABLE_PASSWORD_HASH, passwordChangedAt: new Date(), mustChangePassword: false,
+    status: account.status === 'disabled' ? 'disabled' : 'inactive', mobile: '', email: '', mobileLoginKey: null,
+    name: owner.name, idType: owner.idType, idNumberEnc: '', idNumberHash: owner.hash, idNumberMasked: owner.masked, idValidFrom: '', idValidTo: '',
+  }, { transaction });
+  await recordAudit(services, {
+    actorType: 'account', actorId: ctx.actor.id, actorName: ctx.actor.name, action: 'account.takenOver',
+    entityType: 'account', entityId: account.id,
+    details: {
+      cardNo: card.cardNo, username: account.username, sessionsEnded, passwordVoided: true,
+      cleared: ['mobile', 'email', 'mobileLogin', 'identity'], identity: clash ? 'none' : 'cardHolder',
+    },
+    ip: ctx.ip, flowId: ctx.flowId,
+  }, transaction);
+}
+
+/**
+ * Binds a card to an account (a card replaced by a new one is unbound); a takeover (rule 2) also
+ * ends the earlier holder's hold on the account, and a card that fits gives IC-card real name (N4).
+ * Idempotent.
+ */
 export async function bindCardToAccount(
   services: Services,
   input: { cardId: number; accountId: number; operation: 'bound' | 'takeover'; actor: { type: 'account' | 'flow'; id: string | number; name: string }; ip: string; flowId?: string },
@@ -53,9 +91,11 @@ export async function bindCardToAccount(
     // The account planned at 'present' may have been deleted or disabled since: the flow ends.
     const account = await openAccount(services, input.accountId, transaction);
     const previous = await Card.findOne({ where: { accountId: account.id }, transaction });
+    const ctx = { actor: input.actor, ip: input.ip, flowId: input.flowId };
     if (previous) {
       await previous.update({ accountId: null, boundAt: null }, { transaction });
       await recordCardOperation(services, { card: previous, operation: 'unbound', actorType: input.actor.type, actorId: input.actor.id, accountId: account.id, details: { replacedBy: card.cardNo } }, transaction);
+      await voidCardRealName(services, account, previous.cardNo, 'replaced', ctx, transaction);
     }
     await card.update({ accountId: account.id, boundAt: new Date() }, { transaction });
     await recordCardOperation(services, { card, operation: input.operation, actorType: input.actor.type, actorId: input.actor.id, accountId: account.id }, transaction);
@@ -64,6 +104,8 @@ export async function bindCardToAccount(
       action: input.operation === 'takeover' ? 'card.takeover' : 'card.bound', entityType: 'account', entityId: account.id,
       details: { cardNo: card.cardNo, username: account.username }, ip: input.ip, flowId: input.flowId,
     }, transaction);
+    if (input.operation === 'takeover') await endEarlierHolder(services, account, card, ctx, transaction);
+    await grantCardRealName(services, account, card.get({ plain: true }), ctx, transaction);
   };
   if (outer) await run(outer);
   else await services.db.sequelize.transaction(run);
@@ -129,7 +171,6 @@ export async function createCardAccounts(
   if (input.form && (await Account.findOne({ where: { usernameKey: input.form.username.toLowerCase() } }))) {
     return { errors: { username: 'username.taken' } };
   }
-  const defaultHash = await hashPassword(DEFAULT_OPERATOR_PASSWORD);
   try {
     return await services.db.sequelize.transaction(async (transaction) => {
       const enterprise = await enterpriseForCard(services, card, transaction);
@@ -143,7 +184,8 @@ export async function createCardAccounts(
         const username = form?.username ?? (kind === 'admin' ? `${card.cardNo}_ADMIN` : card.cardNo);
         return {
           username, usernameKey: username.toLowerCase(), kind, enterpriseId: enterprise.id, adminOf: kind === 'admin' ? enterprise.id : null,
-          mobile: form?.mobile ?? '', passwordHash: form?.passwordHash ?? defaultHash, mustChangePassword: false,
+          // Without the form: no usable password until A4 activation (so `<cardNo>_ADMIN` cannot be probed).
+          mobile: form?.mobile ?? '', passwordHash: form?.passwordHash ?? UNUSABLE_PASSWORD_HASH, mustChangePassword: false,
           status: form ? ('active' as const) : ('inactive' as const), passwordChangedAt: form ? new Date() : null, createdBy,
         };
       };

@@ -7,7 +7,7 @@ import { cardView } from '../../activities/cards/registry';
 import { ApiError, clientIp, fieldError, strings } from '../http';
 import { browserOwner, requireAccount } from '../sessions';
 
-const PURPOSES = ['login', 'bind', 'addOperator'] as const;
+const PURPOSES = ['login', 'bind', 'addOperator', 'unbind'] as const;
 
 export function cardChallengeRoutes(services: Services): Router {
   const router = Router();
@@ -44,8 +44,19 @@ export function myCardRoutes(services: Services): Router {
     res.status(201).json({ card: cardView(bound!) });
   });
 
+  // Unbinding needs the card itself: a session the card opened (L3), or a fresh proof signed by
+  // it (purpose `unbind`). A password alone is not enough: it may be an impostor's (rule 2).
   router.delete('/', async (req, res) => {
-    const problem = await unbindOwnCard(services, req.account!, clientIp(req));
+    const card = await services.db.models.Card.findOne({ where: { accountId: req.account!.id } });
+    if (!card) throw new ApiError(404, 'card.notBound');
+    const session = req.portalSession!;
+    const bySession = session.method === 'card' && session.cardId === card.id;
+    if (!bySession) {
+      if (!req.body?.challengeId) throw new ApiError(403, 'card.proofRequired');
+      const proven = await cardFromProof(services, req, res, 'unbind');
+      if (proven.id !== card.id) throw fieldError({ card: 'card.notThisCard' });
+    }
+    const problem = await unbindOwnCard(services, req.account!, clientIp(req), bySession ? 'cardSession' : 'cardProof');
     if (problem) throw new ApiError(404, problem);
     res.status(204).end();
   });

@@ -7,7 +7,7 @@ import type { AccountRow } from '../../db';
 import { createOperator } from '../../activities/accounts';
 import { createOperatorWithCard, operatorProtected } from '../../activities/cards/binding';
 import {
-  deleteOperator, listOperators, markUsernameReused, releasedUsernames, resetMigratedPassword, REUSED_REMARK, updateOperator,
+  deleteOperator, listOperators, markUsernameReused, operatorListView, releasedUsernames, resetMigratedPassword, REUSED_REMARK, updateOperator,
 } from '../../activities/operatorsManage';
 import type { Services } from '../../activities/services';
 import { validateEmail, validateMobile } from '../../domain/accounts';
@@ -42,6 +42,15 @@ export function operatorRoutes(services: Services, rt: FlowRuntime): Router {
     }
   }
 
+  /** A new operator as the list shows it (docs/api.md "Operator": with cardNo, protected, realNameLevel). */
+  async function operatorAnswer(admin: Request['account'], operatorId: number) {
+    const { Account, Card } = services.db.models;
+    const row = (await Account.findByPk(operatorId))!;
+    const card = await Card.findOne({ where: { accountId: operatorId } });
+    const adminHasCard = Boolean(await Card.findOne({ where: { accountId: admin!.id } }));
+    return operatorListView(row, card?.cardNo ?? null, adminHasCard);
+  }
+
   // O1: ?username=&name= (parts of either, any case for usernames), &page= (from 1) &pageSize= (10, 20, 50, 100).
   router.get('/', async (req, res) => {
     res.json(await listOperators(services, req.account!, {
@@ -71,10 +80,10 @@ export function operatorRoutes(services: Services, rt: FlowRuntime): Router {
     if ('errors' in result) throw fieldError(result.errors);
     if (released.includes(f.username)) {
       await markUsernameReused(services, req.account!.enterpriseId!, f.username, result.operator.id);
-      res.status(201).json({ ...result.operator, remark: REUSED_REMARK });
+      res.status(201).json({ ...(await operatorAnswer(req.account, result.operator.id)), remark: REUSED_REMARK });
       return;
     }
-    res.status(201).json(result.operator);
+    res.status(201).json(await operatorAnswer(req.account, result.operator.id));
   });
 
   // O3: an operator from the operator's own card; the card's identity fills name and ID, read-only.
@@ -90,7 +99,7 @@ export function operatorRoutes(services: Services, rt: FlowRuntime): Router {
     const card = await cardFromProof(services, req, res, 'addOperator');
     const result = await createOperatorWithCard(services, req.account!, card, form, clientIp(req));
     if ('errors' in result) throw fieldError(result.errors);
-    res.status(201).json(result.operator);
+    res.status(201).json(await operatorAnswer(req.account, result.operator.id));
   });
 
   /** The administrator's own operator, or 404; and O5: refused while the operator's card outranks the admin. */

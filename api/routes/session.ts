@@ -30,7 +30,9 @@ export function sessionRoutes(services: Services, rt: FlowRuntime, sessionHours:
 
     const account = await services.db.models.Account.findOne({ where: { usernameKey } });
     const ok = account ? await verifyPassword(f.password, account.passwordHash) : await burnPasswordCheck(f.password);
-    if (!account || !ok) {
+    // A not yet activated account (card-created, or taken over by a legal-person card) has no
+    // password: the same generic answer as a wrong one, so its name cannot be probed (A4).
+    if (!account || !ok || account.status === 'inactive') {
       const verdict = await recordFailure(services, usernameKey, ip);
       await recordAudit(services, {
         actorType: 'anonymous', actorId: '', actorName: f.username.slice(0, 40), action: 'login.failed',
@@ -41,7 +43,6 @@ export function sessionRoutes(services: Services, rt: FlowRuntime, sessionHours:
     }
     await recordSuccess(services, usernameKey, ip);
     if (account.status === 'disabled') throw fieldError({ username: 'login.disabled' });
-    if (account.status === 'inactive') throw fieldError({ username: 'login.inactive' });
 
     if (account.mustChangePassword) {
       const view = await startFlow(rt, 'firstLogin', browserOwner(services, req, res), {

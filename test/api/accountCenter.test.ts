@@ -175,6 +175,8 @@ describe('account center A1–A3, A5, A6, N6, N7 (API)', () => {
       expect(res.status, JSON.stringify(res.body)).to.equal(200);
       expect(res.body.consequences.cardsUnbound).to.deep.equal([]);
       expect((await h.db.models.Card.findByPk(card.id))!.accountId).to.equal(a.account.id);
+      // The real name by IC card rests on that card, which still fits: it stays (N4).
+      expect((await a.api.get('/api/account')).body).to.deep.include({ realNameLevel: 'high', realNameMethod: 'icCard' });
     });
 
     it("N6 for an operator (the engine O4 uses): a name change unbinds the operator's card and voids its level", async () => {

@@ -90,9 +90,18 @@ describe('smart cards (API)', () => {
       expect((await api.get('/api/session')).status).to.equal(200);
       expect((await api.get('/api/cards/mine')).body.card.cardNo).to.equal(card.cardNo);
 
-      // Password login is refused until activation, with the default password as with any other.
+      // No password until activation: the public default one gets the generic answer of any wrong
+      // password, so `<cardNo>_ADMIN` names cannot be probed; nor does it count as the old password.
       const pw = new ApiClient(h.baseUrl);
-      expect((await pw.login(`${card.cardNo}_ADMIN`, '88888888')).body.error.fields.username.code).to.equal('login.inactive');
+      const withDefault = await pw.login(`${card.cardNo}_ADMIN`, '88888888');
+      const withWrong = await pw.login(`${card.cardNo}_ADMIN`, 'Wrong#2026pw');
+      const unknown = await pw.login(`${card.cardNo}_NOBODY`, '88888888');
+      for (const r of [withDefault, withWrong, unknown]) {
+        expect(r.status).to.equal(422);
+        expect(r.body.error.fields).to.deep.equal({ password: { code: 'login.failed', message: r.body.error.fields.password.message } });
+      }
+      const change = await api.post('/api/account/password', { oldPassword: '88888888', password: GOOD_PASSWORD, confirmPassword: GOOD_PASSWORD });
+      expect(change.body.error.fields.oldPassword.code).to.equal('password.oldWrong');
       const weak = await api.post('/api/account/activate', { password: 'weak', confirmPassword: 'weak' });
       expect(weak.status).to.equal(422);
       const act = await api.post('/api/account/activate', { password: GOOD_PASSWORD, confirmPassword: GOOD_PASSWORD });
@@ -138,6 +147,52 @@ describe('smart cards (API)', () => {
       expect(again.res.body.account.username).to.equal(admin.username);
     });
 
+    it('rule 2 (被冒用): the takeover ends the earlier holder — sessions, password, contacts — and unbinding needs the card', async () => {
+      const earlier = new ApiClient(h.baseUrl);
+      const admin = await registerAdmin(earlier, h.services);
+      expect((await earlier.login(admin.username, admin.password)).status).to.equal(200);
+      const second = new ApiClient(h.baseUrl);
+      expect((await second.login(admin.username, admin.password)).status).to.equal(200);
+      const e = admin.enterprise;
+      const card = await makeCard(h.services, { cardType: 'legal', uscc: e.uscc, enterpriseName: e.name, holderName: e.legalRepName, holderIdNumber: e.legalRepIdNumber });
+
+      const holder = new ApiClient(h.baseUrl);
+      const c = await presentCard(holder, card);
+      const yes = await holder.step(c.flowId, 'confirmTakeover', { confirm: true });
+      expect(yes.status, JSON.stringify(yes.body)).to.equal(200);
+
+      // Every earlier session ends; the earlier password gets the generic answer of a wrong one.
+      expect((await earlier.get('/api/session')).status).to.equal(401);
+      expect((await second.get('/api/session')).status).to.equal(401);
+      const del = await earlier.call('DELETE', '/api/cards/mine');
+      expect(del.status).to.equal(401);
+      const old = await new ApiClient(h.baseUrl).login(admin.username, admin.password);
+      expect(old.status).to.equal(422);
+      expect(old.body.error.fields.password.code).to.equal('login.failed');
+      expect((await h.db.models.Card.findByPk(card.id))!.accountId).to.equal(yes.body.account.id);
+
+      // The card holder's session lives; the earlier holder's mobile and e-mail are gone, the
+      // account waits for its new password (A4), and the legal person's card gives real name high.
+      const view = (await holder.get('/api/account')).body;
+      expect(view).to.deep.include({ status: 'inactive', mobile: '', email: '', mobileLogin: false, realNameLevel: 'high', realNameMethod: 'icCard' });
+      expect(view, 'the card holder is the owner now').to.deep.include({ name: e.legalRepName, idType: 'resident' });
+      const audit = await h.db.models.AuditEvent.findOne({ where: { action: 'account.takenOver', entityId: String(yes.body.account.id) } });
+      expect(JSON.parse(audit!.details)).to.deep.include({ cardNo: card.cardNo, sessionsEnded: 2, passwordVoided: true });
+      const holderPassword = 'Holder#2026new';
+      const act = await holder.post('/api/account/activate', { password: holderPassword, confirmPassword: holderPassword });
+      expect(act.status, JSON.stringify(act.body)).to.equal(200);
+      const fresh = new ApiClient(h.baseUrl);
+      expect((await fresh.login(admin.username, holderPassword)).status).to.equal(200);
+      expect((await new ApiClient(h.baseUrl).login(admin.username, admin.password)).body.error.fields.password.code).to.equal('login.failed');
+
+      // A password session cannot unbind the legal person's card without that card.
+      const refused = await fresh.call('DELETE', '/api/cards/mine');
+      expect(refused.status).to.equal(403);
+      expect(refused.body.error.code).to.equal('card.proofRequired');
+      expect((await h.db.models.Card.findByPk(card.id))!.accountId).to.equal(yes.body.account.id);
+      expect((await fresh.call('DELETE', '/api/cards/mine', await proof(fresh, card, 'unbind'))).status).to.equal(204);
+    });
+
     it('rule 3: an operator card of an enterprise without administrator creates an inactive administrator and operator', async () => {
       const e = await registryEnterprise(h.services);
       const card = await makeCard(h.services, { cardType: 'operator', uscc: e.uscc, enterpriseName: e.name, holderName: '操作员丙', holderIdNumber: residentId() });
@@ -165,6 +220,9 @@ describe('smart cards (API)', () => {
       const same = await presentCard(new ApiClient(h.baseUrl), sameCard);
       expect(same.res.body.status).to.equal('completed');
       expect(same.res.body.account.id).to.equal(op.body.id);
+      // The bound card's holder is the operator: IC-card real name, high (000 §3.6.2).
+      const listed = (await api.get('/api/operators')).body.items.find((o: { id: number }) => o.id === op.body.id);
+      expect(listed).to.deep.include({ cardNo: sameCard.cardNo, realNameLevel: 'high' });
 
       const newCard = await makeCard(h.services, { cardType: 'operator', uscc: e.uscc, enterpriseName: e.name, holderName: '操作员戊', holderIdNumber: residentId() });
       const client = new ApiClient(h.baseUrl);
@@ -201,16 +259,45 @@ describe('smart cards (API)', () => {
       return { api, admin, e: admin.enterprise };
     }
 
-    it('binds the legal representative card to the administrator, shows it, and unbinds it', async () => {
+    it('binds the legal representative card to the administrator (real name high), shows it, and unbinds it with the card', async () => {
       const { api, e } = await adminSession();
       const card = await makeCard(h.services, { cardType: 'legal', uscc: e.uscc, enterpriseName: e.name, holderName: e.legalRepName, holderIdNumber: e.legalRepIdNumber });
+      expect((await api.get('/api/account')).body.realNameLevel).to.equal('none');
       const bound = await api.post('/api/cards/mine', await proof(api, card, 'bind'));
       expect(bound.status, JSON.stringify(bound.body)).to.equal(201);
       const mine = await api.get('/api/cards/mine');
       expect(mine.body.card).to.deep.include({ cardNo: card.cardNo, cardType: 'legal', status: 'active' });
       expect(mine.body.card.holderIdMasked).to.match(/\*{6}/);
-      expect((await api.call('DELETE', '/api/cards/mine')).status).to.equal(204);
+      // N4: a bound card whose holder fits completes IC-card real name (high), audited.
+      expect((await api.get('/api/account')).body).to.deep.include({ realNameLevel: 'high', realNameMethod: 'icCard' });
+      const account = (await api.get('/api/session')).body.account;
+      const verified = await h.db.models.AuditEvent.findOne({ where: { action: 'realName.verified', entityId: String(account.id) } });
+      expect(JSON.parse(verified!.details)).to.deep.include({ level: 'high', method: 'icCard', cardNo: card.cardNo });
+
+      // Unbinding from a password session needs the card: a fresh proof signed by that very card.
+      const bare = await api.call('DELETE', '/api/cards/mine');
+      expect(bare.status).to.equal(403);
+      expect(bare.body.error.code).to.equal('card.proofRequired');
+      const otherCard = await makeCard(h.services, { cardType: 'legal', uscc: e.uscc, enterpriseName: e.name, holderName: e.legalRepName, holderIdNumber: e.legalRepIdNumber });
+      const wrongCard = await api.call('DELETE', '/api/cards/mine', await proof(api, otherCard, 'unbind'));
+      expect(wrongCard.body.error.fields.card.code).to.equal('card.notThisCard');
+      const bindProof = await api.call('DELETE', '/api/cards/mine', await proof(api, card, 'bind'));
+      expect(bindProof.body.error.fields.card.code, 'a proof for another purpose').to.equal('card.challengeForeign');
+      expect((await api.get('/api/cards/mine')).body.card.cardNo).to.equal(card.cardNo);
+      expect((await api.call('DELETE', '/api/cards/mine', await proof(api, card, 'unbind'))).status).to.equal(204);
       expect((await api.get('/api/cards/mine')).body.card).to.equal(null);
+      // The real name rested on the card: it goes with it.
+      expect((await api.get('/api/account')).body).to.deep.include({ realNameLevel: 'none', realNameMethod: '' });
+      expect(await h.db.models.AuditEvent.count({ where: { action: 'realName.voided', entityId: String(account.id) } })).to.equal(1);
+    });
+
+    it('a session opened by the bound card unbinds it without another proof', async () => {
+      const { api, e } = await adminSession();
+      const card = await makeCard(h.services, { cardType: 'legal', uscc: e.uscc, enterpriseName: e.name, holderName: e.legalRepName, holderIdNumber: e.legalRepIdNumber });
+      expect((await api.post('/api/cards/mine', await proof(api, card, 'bind'))).status).to.equal(201);
+      const byCard = new ApiClient(h.baseUrl);
+      expect((await presentCard(byCard, card)).res.body.status).to.equal('completed');
+      expect((await byCard.call('DELETE', '/api/cards/mine')).status).to.equal(204);
     });
 
     it('refuses to bind a card of another enterprise, an operator card to an administrator, and a card bound elsewhere', async () => {
@@ -234,7 +321,8 @@ describe('smart cards (API)', () => {
       expect(bad.status).to.equal(422);
       const added = await api.post('/api/operators/with-card', { ...(await proof(api, opCard, 'addOperator')), username, mobile: mobile(), email: '' });
       expect(added.status, JSON.stringify(added.body)).to.equal(201);
-      expect(added.body).to.deep.include({ username, name: '持卡操作员', mustChangePassword: true });
+      // The Operator of docs/api.md, as the list shows it; the card's holder is the operator: real name high.
+      expect(added.body).to.deep.include({ username, name: '持卡操作员', mustChangePassword: true, cardNo: opCard.cardNo, protected: true, realNameLevel: 'high' });
 
       const list = await api.get('/api/operators');
       const row = list.body.items.find((o: { username: string }) => o.username === username);
@@ -247,7 +335,11 @@ describe('smart cards (API)', () => {
       // Once the administrator binds the legal-person card, it may.
       const legal = await makeCard(h.services, { cardType: 'legal', uscc: e.uscc, enterpriseName: e.name, holderName: e.legalRepName, holderIdNumber: e.legalRepIdNumber });
       expect((await api.post('/api/cards/mine', await proof(api, legal, 'bind'))).status).to.equal(201);
-      expect((await api.call('PUT', `/api/operators/${row.id}`, { name: '改名', mobile: mobile(), email: '', status: 'active' })).status).to.equal(200);
+      const renamed = await api.call('PUT', `/api/operators/${row.id}`, { name: '改名', mobile: mobile(), email: '', status: 'active' });
+      expect(renamed.status).to.equal(200);
+      // N6: the holder no longer matches, so the card goes and the real name with it.
+      expect(renamed.body.consequences).to.deep.equal({ cardUnbound: opCard.cardNo, realNameVoided: true });
+      expect(renamed.body.realNameLevel).to.equal('none');
       expect((await api.call('DELETE', `/api/operators/${row.id}`)).status).to.equal(204);
       expect(await h.db.models.Account.findByPk(row.id)).to.equal(null);
       expect((await h.db.models.Card.findByPk(opCard.id))!.accountId).to.equal(null);

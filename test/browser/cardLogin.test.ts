@@ -7,9 +7,9 @@ import path from 'node:path';
 import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
 import { harness, Harness } from '../support/harness';
-import { launchBrowser, snapshot } from '../support/browser';
+import { captchaAnswer, launchBrowser, snapshot } from '../support/browser';
 import { registryEnterprise } from '../support/fixtures';
-import { createVirtualCard, insertCard, loadAgentConfig, startAgent, AgentHandle } from '../../card-agent';
+import { createVirtualCard, insertCard, loadAgentConfig, removeCard, startAgent, AgentHandle } from '../../card-agent';
 import { issueCard } from '../../activities/cards/registry';
 
 describe('browser: card login through the portal and the card agent', () => {
@@ -41,6 +41,7 @@ describe('browser: card login through the portal and the card agent', () => {
         return { cardNo: issued.cardNo, certificate: issued.certificate };
       },
     });
+    removeCard(dir, 'reader-1'); // the previous test's card, if any
     insertCard(dir, card.cardNo, 'reader-1');
     return { e, cardNo: card.cardNo };
   }
@@ -77,5 +78,51 @@ describe('browser: card login through the portal and the card agent', () => {
     }
     const account = await h.db.models.Account.findOne({ where: { usernameKey: `${cardNo}_admin` } });
     expect(account!.status).to.equal('inactive');
+  });
+
+  it('unbinds the card from a password session only with the card and its PIN', async () => {
+    const { cardNo } = await virtualCard('135790');
+    const password = 'Unbind#2026pw';
+    const byCard = await browser.newContext({ baseURL: h.baseUrl, viewport: { width: 1280, height: 900 } });
+    const context = await browser.newContext({ baseURL: h.baseUrl, viewport: { width: 1280, height: 900 } });
+    page = await byCard.newPage();
+    try {
+      // Card login creates the administrator; A4 activation in that card session gives it a password.
+      await page.goto('/login');
+      await page.getByTestId('tab-card').click();
+      await page.getByText(cardNo).first().waitFor();
+      await page.fill('input[name=pin]', '135790');
+      await page.getByTestId('card-pin-submit').click();
+      await page.getByTestId('register-auto').click();
+      await page.waitForURL('**/account');
+      expect((await page.request.post('/api/account/activate', { data: { password, confirmPassword: password } })).status()).to.equal(200);
+
+      page = await context.newPage();
+      await page.goto('/login');
+      await page.fill('input[name=username]', `${cardNo}_ADMIN`);
+      await page.fill('input[name=password]', password);
+      await page.fill('input[name=captcha]', await captchaAnswer(page));
+      await page.getByTestId('login-submit').click();
+      await page.waitForURL('**/account');
+      await page.goto('/cards');
+      await page.getByTestId(`my-card-row-${cardNo}`).waitFor();
+      await page.getByTestId('unbind-card').click();
+      await page.getByTestId('unbind-confirm').click();
+      // A password session: the dialog asks for the bound card and its PIN.
+      await page.getByTestId('card-pin-panel').waitFor();
+      await page.fill('input[name=pin]', '135790');
+      await snapshot(page, 'card-unbind-pin');
+      await page.getByTestId('card-pin-submit').click();
+      await page.getByTestId('card-done').waitFor();
+      await page.getByTestId('my-card-empty').waitFor();
+    } catch (err) {
+      await snapshot(page, 'card-unbind-failed');
+      throw err;
+    } finally {
+      await context.close();
+      await byCard.close();
+    }
+    const card = await h.db.models.Card.findOne({ where: { cardNo } });
+    expect(card!.accountId).to.equal(null);
   });
 });

@@ -31,7 +31,7 @@ export function sign(card: TestCard, challenge: string): string {
 }
 
 /** A fresh challenge of the API signed by the card: the body of any card-proven request. */
-export async function proof(api: ApiClient, card: TestCard, purpose: 'login' | 'bind' | 'addOperator') {
+export async function proof(api: ApiClient, card: TestCard, purpose: 'login' | 'bind' | 'addOperator' | 'unbind') {
   const c = await api.post('/api/card-challenges', { purpose });
   expect(c.status).to.equal(201);
   return { challengeId: c.body.challengeId as string, certificate: card.certificate, signature: sign(card, c.body.challenge) };

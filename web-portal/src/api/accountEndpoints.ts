@@ -29,6 +29,8 @@ export type AccountCenterView = Omit<Account, 'kind' | 'enterprise'> & {
   kind: AccountKind;
   enterprise: (EnterpriseView & { address: string; englishName: string; infoSyncedAt: string | null }) | null;
   realNameLevel: 'none' | 'medium' | 'high';
+  /** How the level was reached: 'icCard' for a bound card whose holder matches (N4). */
+  realNameMethod?: '' | 'icCard';
   migrated: boolean;
   mobileLogin: boolean;
   hasIdDocument: boolean;

@@ -43,7 +43,8 @@ export const cardsApi = {
   challenge: (purpose: CardPurpose) => api.post<CardChallenge>('/api/card-challenges', { purpose }),
   mine: () => api.get<{ card: Card | null }>('/api/cards/mine'),
   bind: (proof: CardProof) => api.post<{ card: Card }>('/api/cards/mine', proof),
-  unbind: () => api.del<void>('/api/cards/mine'),
+  /** Without a proof only in a session the bound card opened (else 403 card.proofRequired). */
+  unbind: (proof?: CardProof) => api.del<void>('/api/cards/mine', proof),
 };
 
 export const operatorsApi = {

@@ -69,7 +69,7 @@ export interface CardProof {
   signature: string;
 }
 
-export type CardPurpose = 'login' | 'bind' | 'addOperator';
+export type CardPurpose = 'login' | 'bind' | 'addOperator' | 'unbind';
 
 export interface CardChallenge {
   challengeId: string;

@@ -10,6 +10,7 @@ export const accountEn: Record<keyof typeof accountZh, string> = {
   'ac.realName.none': 'Not verified',
   'ac.realName.medium': 'Verified (medium)',
   'ac.realName.high': 'Verified (high)',
+  'ac.realName.icCard': 'by IC card',
   'ac.card': 'Bound card',
   'ac.noCard': 'None',
   'ac.identity': 'Identity',

@@ -9,6 +9,7 @@ export const accountZh = {
   'ac.realName.none': '未实名认证',
   'ac.realName.medium': '已实名（中级）',
   'ac.realName.high': '已实名（高级）',
+  'ac.realName.icCard': 'IC卡认证',
   'ac.card': '绑定介质',
   'ac.noCard': '未绑定',
   'ac.identity': '身份信息',

@@ -409,6 +409,7 @@ export const en: Record<MessageKey, string> = {
   'takeover.title': 'Bind the administrator account',
   'takeover.text': 'The enterprise already has the administrator {username}. Bind that account to this card? (If this is not done by your enterprise, the account may be misused.)',
   'takeover.confirm': 'Bind',
+  'takeover.consequences': 'Binding overwrites the account: its sessions end, and its password, bound mobile, e-mail and mobile login are void and its owner becomes the card holder; then activate the account with a new password and bind your mobile.',
   'takeover.cancel': 'Cancel',
 
   'cardReg.title': 'Registration with a card',
@@ -482,6 +483,7 @@ export const en: Record<MessageKey, string> = {
   'cards.bound': 'Card {cardNo} is now bound to this account',
   'cards.unbindTitle': 'Unbind the IC card',
   'cards.unbindText': 'Unbind the card {cardNo} from this account? The card can no longer log in to this account afterwards.',
+  'cards.unbindProofIntro': 'Unbinding needs the card bound to this account: insert the card {cardNo} and enter its PIN.',
   'cards.unbound': 'Card {cardNo} unbound',
   'cards.loadFailed': 'Could not load the card information',
   'cards.count': '{n} record(s)',

@@ -418,6 +418,7 @@ export const zh = {
   'takeover.title': '绑定管理员账号',
   'takeover.text': '该企业已注册管理员 {username}，是否用本卡绑定该账号？（如非本企业操作，可能存在冒用）',
   'takeover.confirm': '确认绑定',
+  'takeover.consequences': '绑定即覆盖原账号：原账号的所有登录会话结束，原密码、绑定手机、邮箱和手机号登录失效，账号身份信息改为持卡人；请随后激活账号设置新密码，并绑定您的手机。',
   'takeover.cancel': '取消',
 
   // card registration (R6 automatic accounts, R7 form)
@@ -494,6 +495,7 @@ export const zh = {
   'cards.bound': '绑卡成功：介质 {cardNo} 已绑定当前账号',
   'cards.unbindTitle': '解绑IC卡',
   'cards.unbindText': '确定解除当前账号与介质 {cardNo} 的绑定关系吗？解绑后将不能使用该介质登录本账号。',
+  'cards.unbindProofIntro': '解绑需要本账号绑定的介质：请插入介质 {cardNo} 并输入PIN码。',
   'cards.unbound': '已解绑介质 {cardNo}',
   'cards.loadFailed': 'IC卡信息加载失败',
   'cards.count': '共 {n} 条',

@@ -140,7 +140,7 @@ export function AccountPage() {
       : []),
     {
       label: t('ac.realName'),
-      value: <Chip size="small" variant="outlined" color={a.realNameLevel === 'none' ? 'default' : 'success'} label={levelLabel(a.realNameLevel, t)} />,
+      value: <Chip size="small" variant="outlined" color={a.realNameLevel === 'none' ? 'default' : 'success'} label={a.realNameMethod === 'icCard' ? `${levelLabel(a.realNameLevel, t)} · ${t('ac.realName.icCard')}` : levelLabel(a.realNameLevel, t)} />,
       testId: 'account-real-name',
     },
     ...(a.kind === 'admin' || a.kind === 'operator'

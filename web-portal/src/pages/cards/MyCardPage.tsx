@@ -1,4 +1,6 @@
 // C1 我的IC卡 (administrators and operators): the bound card with a column chooser, 绑卡 and 解绑.
+// 解绑 needs the card itself: in a session the card opened it goes at once, else the API answers
+// 403 card.proofRequired and the dialog asks for the card and its PIN (purpose 'unbind').
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -23,8 +25,8 @@ import LinkOff from '@mui/icons-material/LinkOff';
 import { isApiError } from '../../api/client';
 import { cardsApi } from '../../api/endpoints';
 import { describeError } from '../../api/errors';
-import type { Card } from '../../api/types';
-import { cardMediumLabel, cardTypeLabel } from '../../cardAgent';
+import type { Card, CardProof } from '../../api/types';
+import { CardPinPanel, cardMediumLabel, cardProblem, cardTypeLabel } from '../../cardAgent';
 import { ColumnChooser, useColumnChoice, type ColumnOption } from '../../components/ColumnChooser';
 import { idTypeLabel } from '../../components/idTypes';
 import { SectionTitle } from '../../components/SectionTitle';
@@ -78,6 +80,7 @@ export function MyCardPage() {
   const [unbinding, setUnbinding] = useState(false);
   const [unbindBusy, setUnbindBusy] = useState(false);
   const [unbindError, setUnbindError] = useState<string | null>(null);
+  const [unbindNeedsCard, setUnbindNeedsCard] = useState(false);
   const [done, setDone] = useState<string | null>(null);
   const [visible, setVisible] = useColumnChoice(STORAGE_KEY, COLUMNS, DEFAULT_COLUMNS);
 
@@ -96,12 +99,12 @@ export function MyCardPage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  const unbind = async () => {
+  const unbind = async (proof?: CardProof) => {
     if (!card) return;
     setUnbindBusy(true);
     setUnbindError(null);
     try {
-      await cardsApi.unbind();
+      await cardsApi.unbind(proof);
       setUnbinding(false);
       setDone(t('cards.unbound', { cardNo: card.cardNo }));
       setCard(null);
@@ -110,7 +113,12 @@ export function MyCardPage() {
       if (isApiError(e) && e.status === 404) {
         setUnbinding(false);
         void load();
-      } else setUnbindError(describeError(e, t));
+      } else if (isApiError(e) && e.code === 'card.proofRequired') {
+        setUnbindNeedsCard(true);
+      } else {
+        setUnbindError(cardProblem(e, lang) ?? describeError(e, t));
+        if (proof) throw e; // the PIN panel stays as it is
+      }
     } finally {
       setUnbindBusy(false);
     }
@@ -156,6 +164,7 @@ export function MyCardPage() {
               startIcon={<LinkOff />}
               onClick={() => {
                 setUnbindError(null);
+                setUnbindNeedsCard(false);
                 setUnbinding(true);
               }}
               disabled={!card}
@@ -239,11 +248,23 @@ export function MyCardPage() {
             </Alert>
           ) : null}
           <DialogContentText sx={{ color: 'text.primary' }}>{t('cards.unbindText', { cardNo: card?.cardNo ?? '' })}</DialogContentText>
+          {unbindNeedsCard && card ? (
+            <CardPinPanel
+              purpose="unbind"
+              intro={t('cards.unbindProofIntro', { cardNo: card.cardNo })}
+              onProof={(proof) => unbind(proof)}
+              submitLabel={t('cards.unbind')}
+              expectType={card.cardType}
+              idPrefix="unbind"
+            />
+          ) : null}
         </DialogContent>
         <DialogActions sx={{ justifyContent: 'center', py: 2 }}>
-          <Button variant="contained" color="error" onClick={() => void unbind()} disabled={unbindBusy} sx={{ minWidth: 100 }} data-testid="unbind-confirm">
-            {t('common.confirm')}
-          </Button>
+          {unbindNeedsCard ? null : (
+            <Button variant="contained" color="error" onClick={() => void unbind()} disabled={unbindBusy} sx={{ minWidth: 100 }} data-testid="unbind-confirm">
+              {t('common.confirm')}
+            </Button>
+          )}
           <Button variant="outlined" onClick={() => setUnbinding(false)} disabled={unbindBusy} sx={{ minWidth: 100 }} data-testid="unbind-cancel">
             {t('common.cancel')}
           </Button>

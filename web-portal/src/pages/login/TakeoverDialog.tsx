@@ -32,6 +32,9 @@ export function TakeoverDialog({ open, adminUsername, busy, error, onConfirm, on
         <DialogContentText sx={{ color: 'text.primary' }} data-testid="takeover-text">
           {t('takeover.text', { username: adminUsername })}
         </DialogContentText>
+        <Alert severity="warning" sx={{ mt: 2 }} data-testid="takeover-consequences">
+          {t('takeover.consequences')}
+        </Alert>
       </DialogContent>
       <DialogActions sx={{ justifyContent: 'center', py: 2 }}>
         <Button variant="contained" onClick={onConfirm} disabled={busy} sx={{ minWidth: 100 }} data-testid="takeover-confirm">
