@@ -145,7 +145,7 @@ export async function reserveAttempt(services: Services, usernameKey: string, ip
 /** The secret was right: the account name's count starts again; the address keeps its other failures. */
 export async function forgiveAttempt(services: Services, attempt: Attempt): Promise<void> {
   await withRows(services, attempt.usernameKey, attempt.ip, async (account, address, now, transaction) => {
-    await account.update({ failures: 0, lockedUntil: null }, { transaction });
+    await account.destroy({ transaction }); // its count starts again
     const times = windowTimes(address, now);
     const mine = times.indexOf(attempt.at);
     if (mine >= 0) times.splice(mine, 1);
@@ -160,7 +160,7 @@ export async function recordFailure(services: Services, usernameKey: string, ip:
 
 /** A success without a reservation: the account name's count starts again. */
 export async function recordSuccess(services: Services, usernameKey: string, ip: string): Promise<void> {
-  await services.db.models.Throttle.update({ failures: 0, lockedUntil: null }, { where: { key: keysFor(services, usernameKey, ip).account } });
+  await services.db.models.Throttle.destroy({ where: { key: keysFor(services, usernameKey, ip).account } });
 }
 
 /** Lifts the per-account wait and lock of an account name: after its password was reset. */
