@@ -72,7 +72,12 @@ export function serialiseSqliteWrites(sequelize: Sequelize, busyTimeoutMs = SQLI
   const releases = new Map<string, () => void>(); // transaction id → its turn in the queue
   // Set while a managed transaction's callback runs: a write there without `{ transaction }`
   // would wait for that very transaction, so it is named in a warning and not queued.
-  const inTransaction = new AsyncLocalStorage<string>();
+  // (Only while it runs: work it started and left running may write on its own afterwards.)
+  const inTransaction = new AsyncLocalStorage<{ id: string; open: boolean }>();
+  const openOwner = () => {
+    const owner = inTransaction.getStore();
+    return owner?.open ? owner.id : undefined;
+  };
 
   const configure = (connection: SqliteConnection) =>
     new Promise<void>((resolve, reject) =>
@@ -82,7 +87,7 @@ export function serialiseSqliteWrites(sequelize: Sequelize, busyTimeoutMs = SQLI
   const getConnection = manager.getConnection.bind(manager);
   manager.getConnection = async (options = {}) => {
     const transactionId = options.uuid && options.uuid !== 'default' ? options.uuid : undefined;
-    const owner = inTransaction.getStore();
+    const owner = openOwner();
     // A second transaction begun inside one would wait for the first forever: say so at once.
     if (transactionId && owner) throw new Error(`SQLITE_BUSY: a transaction begun inside transaction ${owner}; pass { transaction }`);
     const release = transactionId ? await queue.acquire(WRITE_QUEUE_TIMEOUT_MS) : undefined;
@@ -129,14 +134,23 @@ export function serialiseSqliteWrites(sequelize: Sequelize, busyTimeoutMs = SQLI
   (sequelize as unknown as { transaction: unknown }).transaction = (options: unknown, callback?: unknown) => {
     const [opts, fn] = typeof options === 'function' ? [undefined, options] : [options, callback];
     if (typeof fn !== 'function') return transaction(opts);
-    return transaction(opts, (t: { id: string }) => inTransaction.run(t.id, () => fn(t)));
+    return transaction(opts, (t: { id: string }) => {
+      const owner = { id: t.id, open: true };
+      return inTransaction.run(owner, async () => {
+        try {
+          return await fn(t);
+        } finally {
+          owner.open = false;
+        }
+      });
+    });
   };
 
   const query = sequelize.query.bind(sequelize) as (sql: unknown, options?: { transaction?: unknown }) => Promise<unknown>;
   (sequelize as unknown as { query: unknown }).query = async (sql: unknown, options?: { transaction?: unknown }) => {
     const text = typeof sql === 'string' ? sql : String((sql as { query?: string })?.query ?? '');
     if (options?.transaction || READ.test(text)) return query(sql, options);
-    const owner = inTransaction.getStore();
+    const owner = openOwner();
     if (owner) {
       console.warn(`sqlite: a write inside transaction ${owner} without { transaction }: ${text.slice(0, 120)}`);
       return query(sql, options);
