@@ -2,7 +2,7 @@
 // (A5). The answers never tell whether such an account exists: a code is made either way and
 // only sent when it does, and every failure is throttled like a password login (per mobile and
 // per client address, the same figures).
-import { checkThrottle, recordFailure, recordSuccess } from '../api/loginThrottle';
+import { forgiveAttempt, reserveAttempt } from '../api/loginThrottle';
 import { maskMobile } from '../domain/masking';
 import { recordAudit } from './audit';
 import { checkCode, issueCode, IssueCodeInput } from './codes';
@@ -29,19 +29,20 @@ export async function checkMobileLogin(
   input: { flowId: string; mobile: string; code: string; ip: string },
 ): Promise<{ accountId: number } | { error: string }> {
   const key = throttleKey(input.mobile);
-  const gate = await checkThrottle(services, key, input.ip);
-  if (!gate.ok) return { error: gate.code };
+  // Counted as a failure before the code is checked, forgiven if it is right.
+  const attempt = await reserveAttempt(services, key, input.ip);
+  if (!attempt.ok) return { error: attempt.code };
   const account = await loginAccount(services, input.mobile);
   const wrong = await checkCode(services, { subject: input.flowId, purpose: MOBILE_LOGIN_PURPOSE, target: input.mobile, code: input.code });
   if (wrong || !account) {
-    const verdict = await recordFailure(services, key, input.ip);
+    const verdict = attempt.ifFailed;
     await recordAudit(services, {
       actorType: 'anonymous', actorId: '', actorName: maskMobile(input.mobile), action: 'login.failed',
       entityType: 'account', entityId: account?.id ?? '', details: { method: 'mobile' }, ip: input.ip, flowId: input.flowId,
     });
     return { error: verdict.ok ? wrong ?? 'sms.wrong' : verdict.code };
   }
-  await recordSuccess(services, key, input.ip);
+  await forgiveAttempt(services, attempt);
   await account.update({ lastLoginAt: new Date() });
   await recordAudit(services, {
     actorType: 'account', actorId: account.id, actorName: account.username, action: 'login.succeeded',

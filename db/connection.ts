@@ -1,7 +1,8 @@
 // One sequelize instance per process, for SQLite (default) or MySQL/MariaDB.
 import fs from 'node:fs';
 import path from 'node:path';
-import { Sequelize } from 'sequelize';
+import { Sequelize, Transaction } from 'sequelize';
+import { serialiseSqliteWrites } from './sqliteWrites';
 
 export function createSequelize(databaseUrl: string, logging = false): Sequelize {
   if (databaseUrl.startsWith('sqlite:')) {
@@ -11,17 +12,12 @@ export function createSequelize(databaseUrl: string, logging = false): Sequelize
       dialect: 'sqlite',
       storage: file,
       logging: logging ? console.log : false,
-      // SQLite allows one writer: keep one connection and let it wait instead of failing.
-      pool: { max: 1, min: 0, idle: 10_000 },
+      // A transaction takes the write lock at BEGIN, so it never fails upgrading a read lock.
+      transactionType: Transaction.TYPES.IMMEDIATE,
       retry: { max: 5, match: [/SQLITE_BUSY/] },
     });
-    sequelize.addHook('afterConnect', async (connection: any) => {
-      await new Promise<void>((resolve, reject) =>
-        connection.exec('PRAGMA journal_mode=WAL; PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON;', (err: Error | null) =>
-          err ? reject(err) : resolve(),
-        ),
-      );
-    });
+    // PRAGMAs on every connection and one writer at a time in this process (db/sqliteWrites.ts).
+    serialiseSqliteWrites(sequelize);
     return sequelize;
   }
   const url = databaseUrl.replace(/^mariadb:/, 'mysql:');

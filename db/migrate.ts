@@ -10,6 +10,7 @@ import * as m0003 from './migrations/0003-account-types';
 import * as m0005 from './migrations/0005-account-center';
 import * as m0006 from './migrations/0006-qualifications-permissions';
 import * as m0007 from './migrations/0007-reviews';
+import * as m0008 from './migrations/0008-throttle-window';
 import * as m0010 from './migrations/0010-card-real-name';
 import * as m0011 from './migrations/0011-review-case-uscc';
 
@@ -21,6 +22,7 @@ const MIGRATIONS = [
   { name: '0005-account-center', module: m0005 },
   { name: '0006-qualifications-permissions', module: m0006 },
   { name: '0007-reviews', module: m0007 },
+  { name: '0008-throttle-window', module: m0008 },
   { name: '0010-card-real-name', module: m0010 },
   { name: '0011-review-case-uscc', module: m0011 },
 ];

@@ -94,6 +94,7 @@ export interface ThrottleAttrs {
   key: string; // 'login-user:<hash>' or 'login-ip:<address>'
   failures: number;
   lockedUntil: Date | null;
+  failureTimes: string | null; // per-address rows: JSON epoch ms of the failures in the sliding window
   updatedAt: Date;
 }
 
@@ -313,12 +314,13 @@ export function defineModels(sequelize: Sequelize) {
     { tableName: 'staff' },
   );
 
-  const Throttle = sequelize.define<Row<ThrottleAttrs, 'updatedAt'>>(
+  const Throttle = sequelize.define<Row<ThrottleAttrs, 'updatedAt' | 'failureTimes'>>(
     'Throttle',
     {
       key: { type: DataTypes.STRING(120), primaryKey: true },
       failures: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
       lockedUntil: { type: DataTypes.DATE, allowNull: true },
+      failureTimes: { type: DataTypes.TEXT, allowNull: true },
       updatedAt: DataTypes.DATE,
     },
     { tableName: 'throttles', createdAt: false },

@@ -10,6 +10,8 @@ const REGISTRATIONS = Number(process.env.BENCH_REGISTRATIONS || 20);
 const LOGINS = Number(process.env.BENCH_LOGINS || 40);
 const RECOVERIES = Number(process.env.BENCH_RECOVERIES || 15);
 const ONLY_RECOVERY = process.env.BENCH_ONLY === 'recovery'; // just the enumeration timing below
+const CONCURRENT = Number(process.env.BENCH_CONCURRENT || 16);
+const FAILED_ROUNDS = Number(process.env.BENCH_FAILED_ROUNDS || 5);
 
 function summary(samples: number[]) {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -74,6 +76,25 @@ async function main() {
     await timed(logins, () => api.post('/api/session/login', { username: admin.username, password: admin.password, ...c }));
   }
 
+  // Failed logins from CONCURRENT clients at once, each from an address of its own (X-Forwarded-For,
+  // trusted from loopback): the embedded database's writers and the throttle under contention.
+  const failed: number[] = [];
+  const failedAnswers: Record<number, number> = {};
+  const failedStarted = performance.now();
+  await Promise.all(Array.from({ length: CONCURRENT }, async (_, client) => {
+    const api = new ApiClient(h.baseUrl);
+    for (let i = 0; i < FAILED_ROUNDS; i++) {
+      const c = await api.captcha();
+      const res = await timed(failed, () => fetch(`${h.baseUrl}/api/session/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': `198.18.${client}.${i + 1}` },
+        body: JSON.stringify({ username: `nobody${client}x${i}`, password: 'Wrong#2026pw', ...c }),
+      }));
+      failedAnswers[res.status] = (failedAnswers[res.status] ?? 0) + 1;
+    }
+  }));
+  const failedWall = (performance.now() - failedStarted) / 1000;
+
   const steps: number[] = [];
   for (let i = 0; i < 20; i++) {
     const api = new ApiClient(h.baseUrl);
@@ -91,6 +112,7 @@ async function main() {
   console.log(`  rejected step (validator round trip)   ${summary(steps)}`);
   console.log(`  recovery wrong code, known username    ${summary(recovery.known)}`);
   console.log(`  recovery wrong code, unknown username  ${summary(recovery.unknown)}`);
+  console.log(`  failed login, ${CONCURRENT} clients at once     ${summary(failed)}; ${(failed.length / failedWall).toFixed(1)} logins/s; answers ${JSON.stringify(failedAnswers)}`);
   console.log(`  resident memory of API + worker        ${rss.toFixed(0)} MiB`);
   await h.close();
   process.exit(0);

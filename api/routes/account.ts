@@ -6,7 +6,7 @@ import type { Services } from '../../activities/services';
 import { accountCenterView } from '../../activities/accountCenter';
 import { validatePasswordPair } from '../../domain/forms';
 import { ApiError, clientIp, fieldError, strings } from '../http';
-import { checkThrottle, recordFailure, recordSuccess } from '../loginThrottle';
+import { forgiveAttempt, reserveAttempt } from '../loginThrottle';
 import { endSession, requireAccount } from '../sessions';
 
 export function accountRoutes(services: Services): Router {
@@ -26,14 +26,14 @@ export function accountRoutes(services: Services): Router {
     if (Object.keys(errors).length) throw fieldError(errors);
     // Guessing the old password from a stolen session is throttled like a login.
     const throttleKey = `password-change:${req.account!.id}`;
-    const gate = await checkThrottle(services, throttleKey, clientIp(req));
-    if (!gate.ok) throw new ApiError(429, gate.code, { oldPassword: gate.code }, { retryAfterSeconds: gate.retryAfterSeconds });
+    const attempt = await reserveAttempt(services, throttleKey, clientIp(req)); // a failure until it proves right
+    if (!attempt.ok) throw new ApiError(429, attempt.code, { oldPassword: attempt.code }, { retryAfterSeconds: attempt.retryAfterSeconds });
     if (!(await verifyPassword(f.oldPassword, req.account!.passwordHash))) {
-      const verdict = await recordFailure(services, throttleKey, clientIp(req));
+      const verdict = attempt.ifFailed;
       if (!verdict.ok) throw new ApiError(429, verdict.code, { oldPassword: verdict.code }, { retryAfterSeconds: verdict.retryAfterSeconds });
       throw fieldError({ oldPassword: 'password.oldWrong' });
     }
-    await recordSuccess(services, throttleKey, clientIp(req));
+    await forgiveAttempt(services, attempt);
     await changePassword(services, { accountId: req.account!.id, newPasswordHash: await hashPassword(f.password), ip: clientIp(req) });
     await endSession(services, req, res, 'account');
     res.status(204).end();

@@ -8,7 +8,7 @@ import { burnPasswordCheck, verifyPassword } from '../../activities/passwords';
 import type { Services } from '../../activities/services';
 import { FlowRuntime, startFlow } from '../flows';
 import { ApiError, clientIp, fieldError, strings } from '../http';
-import { checkThrottle, recordFailure, recordSuccess } from '../loginThrottle';
+import { checkThrottle, forgiveAttempt, reserveAttempt } from '../loginThrottle';
 import { browserOwner, endSession, requireAccount, startSession } from '../sessions';
 
 export function sessionRoutes(services: Services, rt: FlowRuntime, sessionHours: number): Router {
@@ -27,13 +27,16 @@ export function sessionRoutes(services: Services, rt: FlowRuntime, sessionHours:
     if (!gate.ok) throw new ApiError(429, gate.code, { password: gate.code }, { retryAfterSeconds: gate.retryAfterSeconds });
     const captcha = await verifyCaptcha(services, f.captchaId, f.captcha);
     if (captcha) throw fieldError({ captcha });
+    // Counted as a failure before the password is checked, forgiven if it is right.
+    const attempt = await reserveAttempt(services, usernameKey, ip);
+    if (!attempt.ok) throw new ApiError(429, attempt.code, { password: attempt.code }, { retryAfterSeconds: attempt.retryAfterSeconds });
 
     const account = await services.db.models.Account.findOne({ where: { usernameKey } });
     const ok = account ? await verifyPassword(f.password, account.passwordHash) : await burnPasswordCheck(f.password);
     // A not yet activated account (card-created, or taken over by a legal-person card) has no
     // password: the same generic answer as a wrong one, so its name cannot be probed (A4).
     if (!account || !ok || account.status === 'inactive') {
-      const verdict = await recordFailure(services, usernameKey, ip);
+      const verdict = attempt.ifFailed;
       await recordAudit(services, {
         actorType: 'anonymous', actorId: '', actorName: f.username.slice(0, 40), action: 'login.failed',
         entityType: 'account', entityId: account?.id ?? '', ip,
@@ -41,7 +44,7 @@ export function sessionRoutes(services: Services, rt: FlowRuntime, sessionHours:
       if (!verdict.ok) throw new ApiError(429, verdict.code, { password: verdict.code }, { retryAfterSeconds: verdict.retryAfterSeconds });
       throw fieldError({ password: 'login.failed' });
     }
-    await recordSuccess(services, usernameKey, ip);
+    await forgiveAttempt(services, attempt);
     if (account.status === 'disabled') throw fieldError({ username: 'login.disabled' });
 
     if (account.mustChangePassword) {

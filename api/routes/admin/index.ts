@@ -7,7 +7,7 @@ import { recordAudit } from '../../../activities/audit';
 import { burnPasswordCheck, verifyPassword } from '../../../activities/passwords';
 import type { Services } from '../../../activities/services';
 import { ApiError, clientIp, fieldError, strings } from '../../http';
-import { checkThrottle, recordFailure, recordSuccess } from '../../loginThrottle';
+import { checkThrottle, forgiveAttempt, reserveAttempt } from '../../loginThrottle';
 import { endSession, requireStaff, startSession } from '../../sessions';
 import { FlowRuntime } from '../../flows';
 import { listQuery, sendList } from './listQuery';
@@ -28,13 +28,12 @@ export function adminRoutes(services: Services, rt: FlowRuntime, opts: { session
     const key = `staff:${f.username.toLowerCase()}`;
     const gate = await checkThrottle(services, key, ip);
     if (!gate.ok) throw new ApiError(429, gate.code, undefined, { retryAfterSeconds: gate.retryAfterSeconds });
+    const attempt = await reserveAttempt(services, key, ip); // a failure until the password proves right
+    if (!attempt.ok) throw new ApiError(429, attempt.code, undefined, { retryAfterSeconds: attempt.retryAfterSeconds });
     const staff = await models.Staff.findOne({ where: { username: f.username } });
     const ok = staff ? await verifyPassword(f.password, staff.passwordHash) : await burnPasswordCheck(f.password);
-    if (!staff || !ok || staff.status !== 'active') {
-      await recordFailure(services, key, ip);
-      throw fieldError({ password: 'login.failed' });
-    }
-    await recordSuccess(services, key, ip);
+    if (!staff || !ok || staff.status !== 'active') throw fieldError({ password: 'login.failed' });
+    await forgiveAttempt(services, attempt);
     await startSession(services, req, res, 'staff', staff.id, opts.sessionHours);
     await recordAudit(services, { actorType: 'staff', actorId: staff.id, actorName: staff.username, action: 'staff.login', entityType: 'staff', entityId: staff.id, ip });
     res.json({ staff: { id: staff.id, username: staff.username, name: staff.name, role: staff.role } });
