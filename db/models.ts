@@ -31,6 +31,9 @@ export interface EnterpriseAttrs {
 export type AccountKind = 'admin' | 'operator' | 'individual' | 'overseas' | 'department';
 export type RealNameLevel = 'none' | 'medium' | 'high';
 export type AccountStatus = 'active' | 'disabled' | 'inactive';
+// The same values at run time (the console's list filters are checked against them).
+export const ACCOUNT_KINDS: readonly AccountKind[] = ['admin', 'operator', 'individual', 'overseas', 'department'];
+export const ACCOUNT_STATUSES: readonly AccountStatus[] = ['active', 'disabled', 'inactive'];
 export interface AccountAttrs {
   id: number;
   username: string;
@@ -157,6 +160,8 @@ export interface RegistryRecordAttrs {
 }
 
 export type CardStatus = 'active' | 'frozen' | 'lost' | 'locked' | 'revoked' | 'expired';
+export const CARD_STATUSES: readonly CardStatus[] = ['active', 'frozen', 'lost', 'locked', 'revoked', 'expired'];
+export const CARD_TYPES: readonly CardAttrs['cardType'][] = ['legal', 'operator'];
 export interface CardAttrs {
   id: number;
   cardNo: string;

@@ -39,6 +39,7 @@ export const ERROR_CODES = [
   'email.format',
   'name.length',
   'enterpriseName.length',
+  'text.controlChars',
   'sms.format',
   'agreement.required',
   // back-office checks (registry, uniqueness, codes, login, flows)
@@ -46,6 +47,7 @@ export const ERROR_CODES = [
   'registry.nameMismatch',
   'registry.orgCodeMismatch',
   'registry.legalRepMismatch',
+  'registry.cancelled',
   'enterprise.hasAdmin',
   'username.taken',
   'idNumber.taken',
@@ -170,6 +172,7 @@ export const ERROR_CODES = [
   'forbidden',
   'notFound',
   'conflict',
+  'filter.invalid',
 ] as const;
 
 /** The codes this module knows about (used to make MESSAGES complete at compile time). */

@@ -4,6 +4,7 @@ import type { FieldErrors } from '../domain/errors';
 export type FlowType = 'registration' | 'firstLogin' | 'cardLogin' | 'individualRegistration' | 'overseasRegistration' | 'passwordRecovery' | 'changeMobile' | 'changeEmail' | 'mobileLogin' | 'usernameRecovery';
 export const FLOW_TYPES: readonly FlowType[] = ['registration', 'firstLogin', 'cardLogin', 'individualRegistration', 'overseasRegistration', 'passwordRecovery', 'changeMobile', 'changeEmail', 'mobileLogin', 'usernameRecovery'];
 export type FlowStatus = 'active' | 'completed' | 'expired';
+export const FLOW_STATUSES: readonly FlowStatus[] = ['active', 'completed', 'expired'];
 
 /** The updates each flow type accepts (the API refuses any other step name up front). */
 export const FLOW_UPDATES: Record<FlowType, readonly string[]> = {

@@ -13,7 +13,7 @@ import { validateEmail, validateMobile } from '../../domain/accounts';
 import { chinaToday } from '../../domain/dates';
 import { validateOperatorInfo } from '../../domain/forms';
 import { validateOperatorEdit, validateOperatorUsername } from '../../domain/operators';
-import { ApiError, clientIp, fieldError, strings } from '../http';
+import { ApiError, clientIp, fieldError, strings, checkedParams } from '../http';
 import { clearAccountThrottle } from '../loginThrottle';
 import { requireAccount, requireAdmin } from '../sessions';
 import { cardFromProof } from './cards';
@@ -24,7 +24,7 @@ const EDIT_FIELDS = ['name', 'mobile', 'idType', 'idNumber', 'idValidFrom', 'idV
 const queryText = (v: unknown) => (typeof v === 'string' ? v.slice(0, 60) : '');
 
 export function operatorRoutes(services: Services): Router {
-  const router = Router();
+  const router = checkedParams(Router());
   router.use(requireAccount(services), requireAdmin);
 
   // O1: ?username=&name= (parts of either, any case for usernames), &page= (from 1) &pageSize= (10, 20, 50, 100).
