@@ -59,6 +59,11 @@ export function strings<K extends string>(body: unknown, keys: readonly K[]): Re
 
 /** A numeric record id in a path (`/reviews/:id`). */
 export const NUMERIC_ID = /^[1-9][0-9]{0,14}$/;
+/** A numeric record id sent in a body (`{ staffId: 7 }`): the id, or null when it is not one (never NaN). */
+export function recordId(value: unknown): number | null {
+  const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value : '';
+  return NUMERIC_ID.test(text) ? Number(text) : null;
+}
 /** A flow id: `<flow type>-<22 random base64url characters>` (api/flows.ts). */
 export const FLOW_ID = /^[a-zA-Z]+-[A-Za-z0-9_-]{22}$/;
 

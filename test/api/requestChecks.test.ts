@@ -58,6 +58,25 @@ describe('path ids and list filters are checked (API)', () => {
       }
     });
 
+    it('checks ids sent in a body too: a malformed staff or reason id is a field error, not a 500', async () => {
+      const c = await h.db.models.ReviewCase.create({
+        caseType: 'passwordRecovery', flowId: 'passwordRecovery-requestChecksTestCase0001', status: 'pending', accountId: null, username: 'nobody',
+        enterpriseId: null, enterpriseName: '测试企业', uscc: '', applicantMobile: '13800000000', data: '{}', uploads: '[]', submittedAt: new Date(),
+      });
+      for (const staffId of ['x', 'NaN', -1, 1.5, null]) {
+        const res = await supervisor.post(`/api/admin/reviews/${c.id}/assign`, { staffId });
+        expect(res.status, `${staffId}: ${JSON.stringify(res.body)}`).to.equal(422);
+        expect(res.body.error.fields.staffId.code).to.equal('review.badAssignee');
+      }
+      expect((await supervisor.post(`/api/admin/reviews/${c.id}/claim`)).status).to.equal(200);
+      for (const reasonId of ['x', 'NaN', -1, 1.5]) {
+        const res = await supervisor.post(`/api/admin/reviews/${c.id}/decide`, { decision: 'reject', reasonId });
+        expect(res.status, `${reasonId}: ${JSON.stringify(res.body)}`).to.equal(422);
+        expect(res.body.error.fields.reasonId.code).to.equal('review.badReason');
+      }
+      expect((await h.db.models.ReviewCase.findByPk(c.id))!.status, 'nothing decided').to.equal('pending');
+    });
+
     it('still finds records by a well-formed id, and asks for a session before checking the id', async () => {
       const one = await supervisor.get(`/api/admin/accounts/${a.account.id}`);
       expect(one.status).to.equal(200);

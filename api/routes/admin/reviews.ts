@@ -13,7 +13,7 @@ import type { StaffRow } from '../../../db';
 import { OPEN_REVIEW_STATUSES, REVIEW_CASE_TYPES, REVIEW_STATUSES, ReviewCaseType } from '../../../db/reviewModels';
 import { REVIEW_DECIDED } from '../../../workflows/flowTypes';
 import { FlowRuntime, signalFlow } from '../../flows';
-import { ApiError, clientIp, fieldError, checkedParams } from '../../http';
+import { ApiError, clientIp, fieldError, checkedParams, recordId } from '../../http';
 import { requireStaff } from '../../sessions';
 import { storedImagePath } from '../../uploads';
 import { booleanFilter, enumFilter, listQuery, numberFilter, sendList } from './listQuery';
@@ -186,7 +186,8 @@ export function reviewRoutes(services: Services, rt: FlowRuntime): Router {
 
   router.post('/reviews/:id/assign', managers, async (req, res) => {
     const c = await openCase(req);
-    const to = await Staff.findByPk(Number(req.body?.staffId));
+    const staffId = recordId(req.body?.staffId);
+    const to = staffId ? await Staff.findByPk(staffId) : null;
     if (!to || to.status !== 'active' || !(QUEUES_BY_ROLE[to.role] ?? []).includes(c.caseType)) throw fieldError({ staffId: 'review.badAssignee' });
     if (c.status === 'secondApproval' && c.firstApproverId === to.id) throw fieldError({ staffId: 'review.sameApprover' });
     await change(req, c, 'assign', { assigneeId: to.id, assignedAt: new Date() }, { details: { to: to.username } });
@@ -200,7 +201,8 @@ export function reviewRoutes(services: Services, rt: FlowRuntime): Router {
     const c = await openCase(req);
     const staff = req.staff!;
     if (c.assigneeId !== staff.id) throw new ApiError(409, 'review.notClaimed');
-    const reasonRow = req.body?.reasonId ? await ReviewReason.findByPk(Number(req.body.reasonId)) : null;
+    const reasonId = req.body?.reasonId ? recordId(req.body.reasonId) : null;
+    const reasonRow = reasonId ? await ReviewReason.findByPk(reasonId) : null;
     if (req.body?.reasonId && (!reasonRow || !reasonRow.active || reasonRow.decision !== decision)) throw fieldError({ reasonId: 'review.badReason' });
     if (decision !== 'approve' && !reasonRow) throw fieldError({ reasonId: 'required' });
     const reason = reasonRow?.text ?? '';
