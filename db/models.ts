@@ -121,6 +121,7 @@ export interface OneTimeCodeAttrs {
 }
 
 export type MessageChannel = 'sms' | 'mail';
+export const MESSAGE_CHANNELS: readonly MessageChannel[] = ['sms', 'mail'];
 export interface OutboxAttrs {
   id: number;
   sendKey: string;

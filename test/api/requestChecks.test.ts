@@ -98,7 +98,7 @@ describe('path ids and list filters are checked (API)', () => {
 
     it('answers 400 naming the field to an unknown value of an enumerated filter', async () => {
       for (const [path, field] of [
-        ['reviews', 'caseType'], ['reviews', 'status'], ['accounts', 'kind'], ['accounts', 'status'],
+        ['reviews', 'caseType'], ['reviews', 'status'], ['accounts', 'kind'], ['accounts', 'status'], ['outbox', 'channel'],
         ['cards', 'status'], ['cards', 'cardType'], ['review-reasons', 'decision'], ['flows', 'type'], ['flows', 'status'],
       ]) {
         badFilter(await supervisor.get(`/api/admin/${path}?filter=${q({ [field]: 'bogus' })}`), field);
@@ -124,6 +124,11 @@ describe('path ids and list filters are checked (API)', () => {
         expect(res.body.every((c: { caseType: string }) => !('caseType' in filter) || c.caseType === filter.caseType)).to.equal(true);
       }
       expect((await supervisor.get(`/api/admin/cards?filter=${q({ status: 'active', cardType: 'legal' })}`)).status).to.equal(200);
+      const sms = await supervisor.get(`/api/admin/outbox?filter=${q({ channel: 'sms' })}&range=${q([0, 199])}`);
+      expect(sms.status).to.equal(200);
+      expect(sms.body.length).to.be.greaterThan(0);
+      expect(sms.body.every((m: { channel: string }) => m.channel === 'sms')).to.equal(true);
+      expect((await supervisor.get(`/api/admin/outbox?filter=${q({ channel: 'mail' })}&range=${q([0, 199])}`)).body.every((m: { channel: string }) => m.channel === 'mail')).to.equal(true);
       expect((await supervisor.get(`/api/admin/review-reasons?filter=${q({ decision: 'reject', active: true })}`)).status).to.equal(200);
       expect((await supervisor.get(`/api/admin/flows?filter=${q({ type: 'registration', status: 'completed' })}`)).status).to.equal(200);
     });

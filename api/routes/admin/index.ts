@@ -6,7 +6,7 @@ import { cardView } from '../../../activities/cards/registry';
 import { recordAudit } from '../../../activities/audit';
 import { burnPasswordCheck, verifyPassword } from '../../../activities/passwords';
 import type { Services } from '../../../activities/services';
-import { ACCOUNT_KINDS, ACCOUNT_STATUSES, CARD_STATUSES, CARD_TYPES } from '../../../db';
+import { ACCOUNT_KINDS, ACCOUNT_STATUSES, CARD_STATUSES, CARD_TYPES, MESSAGE_CHANNELS } from '../../../db';
 import { ApiError, clientIp, fieldError, strings, checkedParams } from '../../http';
 import { checkThrottle, recordFailure, recordSuccess } from '../../loginThrottle';
 import { endSession, requireStaff, startSession } from '../../sessions';
@@ -90,7 +90,8 @@ export function adminRoutes(services: Services, rt: FlowRuntime, opts: { session
 
   router.get('/outbox', requireStaff(services, ['supervisor']), async (req, res) => {
     const q = listQuery(req, ['id', 'createdAt']);
-    const where = q.filter.to ? { to: like(q.filter.to) } : {};
+    const channel = enumFilter(q, 'channel', MESSAGE_CHANNELS);
+    const where = { ...(q.filter.to ? { to: like(q.filter.to) } : {}), ...(channel ? { channel } : {}) };
     const { rows, count } = await models.Outbox.findAndCountAll({ where, order: [q.sort], offset: q.offset, limit: q.limit });
     sendList(res, 'outbox', q, rows.map((r) => ({ id: r.id, channel: r.channel, to: r.to, template: r.template, body: r.body, createdAt: r.createdAt })), count);
   });
