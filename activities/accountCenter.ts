@@ -28,7 +28,8 @@ import type { Services } from './services';
 export async function capabilities(services: Services, account: AccountRow) {
   const enterpriseInfo = await enterpriseInfoTarget(services, account);
   return {
-    identity: account.kind === 'admin' || account.kind === 'individual' || account.kind === 'department',
+    // A migrated user corrects its own 账号信息 (002 §2.4); other operators go through their administrator (O4).
+    identity: account.kind === 'admin' || account.kind === 'individual' || account.kind === 'department' || account.migrated,
     legalRep: account.kind === 'admin',
     enterpriseInfo: enterpriseInfo.ok,
     overseasInfo: account.kind === 'overseas',
@@ -254,8 +255,8 @@ function personChange(services: Services, before: PersonOnFile, f: PersonFields)
 
 /**
  * A2 / N6: name, ID type, ID number and validity of an account's owner. An administrator, an
- * individual or a department user changes its own; an administrator may use it for its operators
- * (O4). The ID number stays unique inside the enterprise (002 §2.4) and, for individuals, among
+ * individual, a department user or a migrated user (002 §2.4) changes its own; an administrator
+ * may use it for its operators (O4). The ID number stays unique inside the enterprise (002 §2.4) and, for individuals, among
  * individuals; any change voids the real-name level and drops a card that no longer fits.
  */
 export async function changeAccountIdentity(

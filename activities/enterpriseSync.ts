@@ -6,7 +6,7 @@ import type { AccountRow, EnterpriseAttrs, EnterpriseRow } from '../db';
 import { normalizeIdNumber } from '../domain/identifiers';
 import { maskIdNumber } from '../domain/masking';
 import { ChangeOutcome, runChange } from './accountCenter';
-import type { RegistryEntry } from './adapters/registry';
+import { registryEnded, type RegistryEntry } from './adapters/registry';
 import type { MofcomFiling } from './adapters/mofcom';
 import { idNumberHash, sealIdNumber } from './identity';
 import type { Services } from './services';
@@ -93,6 +93,7 @@ export async function applyEnterpriseSync(services: Services, input: { actor: Ac
     if (!row) return { errors: { _form: 'notFound' } };
     const incoming = await compare(services, row);
     if (!incoming.entry && !incoming.filing) return { errors: { _form: 'registry.notFound' } };
+    if (incoming.entry && registryEnded(incoming.entry)) return { errors: { _form: 'registry.cancelled' } };
     const changed = incoming.changes.map((c) => c.field);
     const identity = changed.some((f) => f !== 'englishName' && f !== 'address');
     const members = identity ? await Account.findAll({ where: { enterpriseId: row.id }, transaction }) : [];

@@ -7,6 +7,7 @@ import {
 } from '../domain/qualifications';
 import type { AccountRow, EnterpriseRow } from '../db';
 import { Consequences, runChange } from './accountCenter';
+import { registryEnded } from './adapters/registry';
 import { recordAudit } from './audit';
 import type { Services } from './services';
 
@@ -119,6 +120,7 @@ export async function syncQualifications(
   if (source === 'market') {
     const entry = await services.registry.lookup(enterprise.uscc);
     if (!entry) return { problem: 'registry.notFound' };
+    if (registryEnded(entry)) return { problem: 'registry.cancelled' };
     // Through the account center's change engine: a new legal representative voids the
     // enterprise's real-name verification (held by the administrator) and drops a legal-person
     // card that no longer fits, as a manual change does (N6). The administrator asked for the

@@ -2,15 +2,15 @@
 import { UniqueConstraintError } from 'sequelize';
 import type { FieldErrors } from '../domain/errors';
 import type { EnterpriseFields } from '../workflows/registration';
+import { registryEnded } from './adapters/registry';
 import { recordAudit } from './audit';
 import { idNumberHash, sealIdNumber } from './identity';
 import type { Services } from './services';
 
-const INACTIVE_REGISTRY_STATUSES = ['注销', '吊销', '撤销'];
-
 export async function checkEnterpriseForRegistration(services: Services, f: EnterpriseFields): Promise<FieldErrors> {
   const entry = await services.registry.lookup(f.uscc);
-  if (!entry || INACTIVE_REGISTRY_STATUSES.includes(entry.status)) return { uscc: 'registry.notFound' };
+  if (!entry) return { uscc: 'registry.notFound' };
+  if (registryEnded(entry)) return { uscc: 'registry.cancelled' };
   const errors: FieldErrors = {};
   if (entry.orgCode !== f.orgCode) errors.orgCode = 'registry.orgCodeMismatch';
   if (entry.name !== f.name) errors.name = 'registry.nameMismatch';

@@ -1,5 +1,5 @@
 // HTTP conventions of the API: one error shape, messages in the caller's language.
-import type { NextFunction, Request, Response } from 'express';
+import type { NextFunction, Request, Response, Router } from 'express';
 import { Lang, messageFor } from '../domain/messages';
 import type { FieldErrors } from '../domain/errors';
 
@@ -55,4 +55,26 @@ export function clientIp(req: Request): string {
 export function strings<K extends string>(body: unknown, keys: readonly K[]): Record<K, string> {
   const source = body && typeof body === 'object' ? (body as Record<string, unknown>) : {};
   return Object.fromEntries(keys.map((k) => [k, typeof source[k] === 'string' ? (source[k] as string) : ''])) as Record<K, string>;
+}
+
+/** A numeric record id in a path (`/reviews/:id`). */
+export const NUMERIC_ID = /^[1-9][0-9]{0,14}$/;
+/** A numeric record id sent in a body (`{ staffId: 7 }`): the id, or null when it is not one (never NaN). */
+export function recordId(value: unknown): number | null {
+  const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value : '';
+  return NUMERIC_ID.test(text) ? Number(text) : null;
+}
+/** A flow id: `<flow type>-<22 random base64url characters>` (api/flows.ts). */
+export const FLOW_ID = /^[a-zA-Z]+-[A-Za-z0-9_-]{22}$/;
+
+/**
+ * Path parameters are checked on every router that has them (`checkedParams(Router())`, `:id`
+ * numeric by default), so `/reviews/undefined` or `/reviews/1e3` is a plain "not found" before
+ * any query runs (it used to reach the database as `WHERE id = NaN`, a 500).
+ */
+export function checkedParams(router: Router, patterns: Record<string, RegExp> = { id: NUMERIC_ID }, code = 'notFound'): Router {
+  for (const [name, pattern] of Object.entries(patterns)) {
+    router.param(name, (_req, _res, next, value: unknown) => next(typeof value === 'string' && pattern.test(value) ? undefined : new ApiError(404, code)));
+  }
+  return router;
 }

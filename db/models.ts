@@ -32,6 +32,9 @@ export type AccountKind = 'admin' | 'operator' | 'individual' | 'overseas' | 'de
 export type RealNameLevel = 'none' | 'medium' | 'high';
 export type RealNameMethod = '' | 'icCard';
 export type AccountStatus = 'active' | 'disabled' | 'inactive';
+// The same values at run time (the console's list filters are checked against them).
+export const ACCOUNT_KINDS: readonly AccountKind[] = ['admin', 'operator', 'individual', 'overseas', 'department'];
+export const ACCOUNT_STATUSES: readonly AccountStatus[] = ['active', 'disabled', 'inactive'];
 export interface AccountAttrs {
   id: number;
   username: string;
@@ -121,6 +124,7 @@ export interface OneTimeCodeAttrs {
 }
 
 export type MessageChannel = 'sms' | 'mail';
+export const MESSAGE_CHANNELS: readonly MessageChannel[] = ['sms', 'mail'];
 export interface OutboxAttrs {
   id: number;
   sendKey: string;
@@ -160,6 +164,8 @@ export interface RegistryRecordAttrs {
 }
 
 export type CardStatus = 'active' | 'frozen' | 'lost' | 'locked' | 'revoked' | 'expired';
+export const CARD_STATUSES: readonly CardStatus[] = ['active', 'frozen', 'lost', 'locked', 'revoked', 'expired'];
+export const CARD_TYPES: readonly CardAttrs['cardType'][] = ['legal', 'operator'];
 export interface CardAttrs {
   id: number;
   cardNo: string;

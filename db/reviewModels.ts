@@ -6,6 +6,8 @@ type Row<A extends object, Auto extends keyof A = never> = Model<A, Optional<A, 
 export type ReviewCaseType = 'passwordRecovery' | 'usernameRecovery';
 export type ReviewStatus = 'pending' | 'moreInfo' | 'secondApproval' | 'approved' | 'rejected' | 'closed';
 export const OPEN_REVIEW_STATUSES: readonly ReviewStatus[] = ['pending', 'moreInfo', 'secondApproval'];
+export const REVIEW_CASE_TYPES: readonly ReviewCaseType[] = ['passwordRecovery', 'usernameRecovery'];
+export const REVIEW_STATUSES: readonly ReviewStatus[] = [...OPEN_REVIEW_STATUSES, 'approved', 'rejected', 'closed'];
 
 export interface ReviewCaseAttrs {
   id: number;

@@ -7,7 +7,7 @@ import type { FieldErrors } from './errors';
 import type { Untrusted } from './forms';
 import { normalizeOrgCode, normalizeUscc, validateIdNumber, validateIdType, validateOrgCode, validateUscc } from './identifiers';
 import { trimmed } from './input';
-import { validatePhone, validateRegNo, validateText } from './registrationForms';
+import { validateNameText, validatePhone, validateRegNo, validateText } from './registrationForms';
 
 function put(errors: FieldErrors, field: string, code: string | null | undefined): void {
   if (code) errors[field] = code;
@@ -120,10 +120,10 @@ export const OVERSEAS_INFO_FIELDS = ['contact', 'contactPhone', 'organization', 
 export function validateOverseasInfoChange(f: Untrusted<OverseasInfoChangeInput> | null | undefined): FieldErrors {
   const x = f ?? {};
   const e: FieldErrors = {};
-  put(e, 'contact', validateText(x.contact, 100, true));
+  put(e, 'contact', validateNameText(x.contact, 100, true));
   put(e, 'contactPhone', validatePhone(x.contactPhone, true));
-  put(e, 'organization', validateText(x.organization, 200, true));
-  put(e, 'department', validateText(x.department, 100, false));
+  put(e, 'organization', validateNameText(x.organization, 200, true));
+  put(e, 'department', validateNameText(x.department, 100, false));
   put(e, 'jobTitle', validateText(x.jobTitle, 100, false));
   put(e, 'address', validateText(x.address, 300, true));
   put(e, 'fax', validatePhone(x.fax, false));

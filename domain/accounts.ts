@@ -1,5 +1,5 @@
 // Account fields: usernames, passwords, contact details, names.
-import { asText, charLength, trimmed } from './input';
+import { asText, charLength, hasInvisibleControls, trimmed } from './input';
 
 export type AccountKind = 'admin' | 'operator' | 'individual' | 'overseas' | 'department';
 
@@ -52,14 +52,19 @@ export function validateEmail(s: unknown, required = true): string | null {
   return v.length <= 254 && EMAIL_RE.test(v) ? null : 'email.format';
 }
 
+/** The rule of every name field (people, enterprises, contacts, card holders): no invisible controls. */
+export function validateNameChars(v: string): string | null {
+  return hasInvisibleControls(v) ? 'text.controlChars' : null;
+}
+
 export function validatePersonName(s: unknown): string | null {
   const v = trimmed(s);
   if (v === '') return 'required';
-  return charLength(v) <= 50 ? null : 'name.length';
+  return charLength(v) <= 50 ? validateNameChars(v) : 'name.length';
 }
 
 export function validateEnterpriseName(s: unknown): string | null {
   const v = trimmed(s);
   if (v === '') return 'required';
-  return charLength(v) <= 100 ? null : 'enterpriseName.length';
+  return charLength(v) <= 100 ? validateNameChars(v) : 'enterpriseName.length';
 }

@@ -39,6 +39,7 @@ export const ERROR_CODES = [
   'email.format',
   'name.length',
   'enterpriseName.length',
+  'text.controlChars',
   'sms.format',
   'agreement.required',
   // back-office checks (registry, uniqueness, codes, login, flows)
@@ -46,6 +47,7 @@ export const ERROR_CODES = [
   'registry.nameMismatch',
   'registry.orgCodeMismatch',
   'registry.legalRepMismatch',
+  'registry.cancelled',
   'enterprise.hasAdmin',
   'username.taken',
   'idNumber.taken',
@@ -176,6 +178,7 @@ export const ERROR_CODES = [
   'flow.ended',
   'account.gone',
   'account.disabled',
+  'filter.invalid',
 ] as const;
 
 /** The codes this module knows about (used to make MESSAGES complete at compile time). */

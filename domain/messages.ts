@@ -144,6 +144,7 @@ const TEXTS = {
   forbidden: { zh: '无权进行此操作', en: 'You are not allowed to do this' },
   notFound: { zh: '未找到相关记录', en: 'Not found' },
   conflict: { zh: '数据已被修改或重复，请刷新后重试', en: 'The data changed or already exists; refresh and try again' },
+  'filter.invalid': { zh: '筛选条件的取值无效', en: 'This filter value is not one the list knows' },
   validation: { zh: '请检查标红的字段', en: 'Please check the fields marked in red' },
 
   'uscc.format': {
@@ -226,6 +227,10 @@ const TEXTS = {
     zh: '企业名称不能超过100个字符',
     en: 'The enterprise name may have at most 100 characters',
   },
+  'text.controlChars': {
+    zh: '不能包含控制字符或文字方向控制字符，请重新输入',
+    en: 'Control characters and text-direction (bidi) controls are not allowed; please retype it',
+  },
   'sms.format': { zh: '短信验证码应为6位数字', en: 'The SMS code has 6 digits' },
   'agreement.required': {
     zh: '请阅读并同意服务使用协议',
@@ -247,6 +252,10 @@ const TEXTS = {
   'registry.legalRepMismatch': {
     zh: '法定代表人信息与登记信息不一致',
     en: 'The legal representative does not match the registered information',
+  },
+  'registry.cancelled': {
+    zh: '该企业在企业信用信息库中的登记状态为注销（或吊销、撤销），不能办理此业务',
+    en: 'The credit registry lists this enterprise as cancelled (or its license revoked); it cannot do this',
   },
   'enterprise.hasAdmin': {
     zh: '该企业已注册管理员，一个企业只能有一个管理员',

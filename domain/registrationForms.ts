@@ -1,7 +1,7 @@
 // Field sets of the other registration types: R3 public institutions (step 1 rules on top of
 // the enterprise form), R4 individuals and R5 overseas users. Like forms.ts, the same functions
 // run in the workflow validators and in the portal.
-import { validateEmail, validateMobile, validatePersonName, validateUsername } from './accounts';
+import { validateEmail, validateMobile, validateNameChars, validatePersonName, validateUsername } from './accounts';
 import { validateCountry } from './countries';
 import { validateValidity } from './dates';
 import { FieldErrors } from './errors';
@@ -99,6 +99,11 @@ export function validateText(s: unknown, max: number, required: boolean): string
   return charLength(v) <= max ? null : 'text.tooLong';
 }
 
+/** A name given as free text (organization, department, contact person): no invisible controls either. */
+export function validateNameText(s: unknown, max: number, required: boolean): string | null {
+  return validateText(s, max, required) ?? validateNameChars(trimmed(s));
+}
+
 /** A telephone or fax number anywhere in the world: digits with +, spaces, hyphens, brackets. */
 export function validatePhone(s: unknown, required: boolean): string | null {
   const v = trimmed(s);
@@ -138,10 +143,10 @@ export function validateOverseasAccount(f: Untrusted<OverseasAccountInput> | nul
   put(e, 'username', validateUsername('overseas', x.username));
   put(e, 'country', validateCountry(x.country));
   put(e, 'regNo', validateRegNo(x.regNo));
-  put(e, 'organization', validateText(x.organization, 200, true));
-  put(e, 'department', validateText(x.department, 100, false));
+  put(e, 'organization', validateNameText(x.organization, 200, true));
+  put(e, 'department', validateNameText(x.department, 100, false));
   put(e, 'jobTitle', validateText(x.jobTitle, 100, false));
-  put(e, 'contact', validateText(x.contact, 100, true));
+  put(e, 'contact', validateNameText(x.contact, 100, true));
   put(e, 'contactPhone', validatePhone(x.contactPhone, true));
   put(e, 'fax', validatePhone(x.fax, false));
   put(e, 'mobile', validatePhone(x.mobile, false));

@@ -5,6 +5,7 @@ export type FlowType = 'registration' | 'firstLogin' | 'cardLogin' | 'individual
 export const FLOW_TYPES: readonly FlowType[] = ['registration', 'firstLogin', 'cardLogin', 'individualRegistration', 'overseasRegistration', 'passwordRecovery', 'changeMobile', 'changeEmail', 'mobileLogin', 'usernameRecovery'];
 /** ended: a refusal meant the flow could not go on (its account was deleted or disabled …); see FlowView.endReason. */
 export type FlowStatus = 'active' | 'completed' | 'expired' | 'ended';
+export const FLOW_STATUSES: readonly FlowStatus[] = ['active', 'completed', 'expired', 'ended'];
 
 /** The updates each flow type accepts (the API refuses any other step name up front). */
 export const FLOW_UPDATES: Record<FlowType, readonly string[]> = {

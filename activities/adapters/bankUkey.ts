@@ -7,6 +7,7 @@
 import crypto from 'node:crypto';
 import type { Db } from '../../db';
 import { keyedHash, PiiKeys } from '../../db/pii';
+import { registryEnded } from './registry';
 
 export const BANKS = ['ccb', 'abc', 'cmbc'] as const;
 export type Bank = (typeof BANKS)[number];
@@ -52,9 +53,10 @@ export class SimulatedBankUkey {
   }
 
   /** The simulated bank: the UKey of `uscc`'s corporate account was used for flow `flowId`. */
-  async authorize(flowId: string, bank: Bank, uscc: string): Promise<{ callback: BankCallback } | { error: 'registry.notFound' }> {
+  async authorize(flowId: string, bank: Bank, uscc: string): Promise<{ callback: BankCallback } | { error: 'registry.notFound' | 'registry.cancelled' }> {
     const row = await this.db.models.RegistryRecord.findOne({ where: { uscc: uscc.trim().toUpperCase() } });
     if (!row) return { error: 'registry.notFound' };
+    if (registryEnded(row)) return { error: 'registry.cancelled' };
     const unsigned = { flowId, bank, uscc: row.uscc, name: row.name, verifiedAt: new Date().toISOString(), nonce: crypto.randomBytes(12).toString('base64url') };
     return { callback: { ...unsigned, signature: this.sign(unsigned) } };
   }

@@ -8,6 +8,7 @@ import crypto from 'node:crypto';
 import { Op } from 'sequelize';
 import type { Db } from '../../db';
 import { keyedHash, PiiKeys } from '../../db/pii';
+import { ENDED_REGISTRY_STATUSES, registryEnded } from './registry';
 
 /** What an electronic business license says about its company. */
 export interface ElectronicLicense {
@@ -83,7 +84,7 @@ export class SimulatedElicense implements ElicenseAdapter {
   /** The companies whose license holders the simulated app can play (registry, USCC 9…, active). */
   async holders(): Promise<ElectronicLicense[]> {
     const rows = await this.db.models.RegistryRecord.findAll({
-      where: { uscc: { [Op.like]: '9%' }, status: { [Op.notIn]: ['注销', '吊销', '撤销'] } },
+      where: { uscc: { [Op.like]: '9%' }, status: { [Op.notIn]: [...ENDED_REGISTRY_STATUSES] } },
       order: [['name', 'ASC']],
     });
     return rows.map((r) => pick(r.get({ plain: true })));
@@ -94,11 +95,12 @@ export class SimulatedElicense implements ElicenseAdapter {
    * provider would send. Refused for a USCC not starting with 9 (only companies have e-licenses)
    * and for one the registry does not know.
    */
-  async authorize(flowId: string, uscc: string): Promise<{ callback: LicenseCallback } | { error: 'elicense.notCompany' | 'registry.notFound' }> {
+  async authorize(flowId: string, uscc: string): Promise<{ callback: LicenseCallback } | { error: 'elicense.notCompany' | 'registry.notFound' | 'registry.cancelled' }> {
     const code = uscc.trim().toUpperCase();
     if (!code.startsWith('9')) return { error: 'elicense.notCompany' };
     const row = await this.db.models.RegistryRecord.findOne({ where: { uscc: code } });
-    if (!row || ['注销', '吊销', '撤销'].includes(row.status)) return { error: 'registry.notFound' };
+    if (!row) return { error: 'registry.notFound' };
+    if (registryEnded(row)) return { error: 'registry.cancelled' };
     const unsigned = { flowId, license: pick(row.get({ plain: true })), issuedAt: new Date().toISOString(), nonce: crypto.randomBytes(12).toString('base64url') };
     return { callback: { ...unsigned, signature: this.sign(unsigned) } };
   }

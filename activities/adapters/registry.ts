@@ -14,6 +14,17 @@ export interface RegistryEntry {
   status: string; // 存续, 在业, 注销, 吊销 ...
 }
 
+/** Registry statuses of an enterprise that has ended: cancelled (注销), license revoked (吊销), annulled (撤销). */
+export const ENDED_REGISTRY_STATUSES: readonly string[] = ['注销', '吊销', '撤销'];
+
+/**
+ * An enterprise the registry knows but that has ended: registration, recovery and sync refuse it
+ * as `registry.cancelled` (said as such, not as `registry.notFound`).
+ */
+export function registryEnded(entry: Pick<RegistryEntry, 'status'>): boolean {
+  return ENDED_REGISTRY_STATUSES.includes(entry.status.trim());
+}
+
 export interface EnterpriseRegistry {
   lookup(uscc: string): Promise<RegistryEntry | null>;
   /** By the 9-character organization code (主体标识码), as 000 §2.3.1.3 collects it; null when none or ambiguous. */

@@ -32,7 +32,7 @@ import { ApiError, clientIp, fieldError, strings } from '../http';
 import { accountFlowOwner, requireAccount } from '../sessions';
 
 /** Codes of a refused change that are not about one field, and their HTTP status. */
-const FORM_STATUS: Record<string, number> = { forbidden: 403, 'enterpriseInfo.managedByAdmin': 403, notFound: 404, 'registry.notFound': 404, conflict: 409 };
+const FORM_STATUS: Record<string, number> = { forbidden: 403, 'enterpriseInfo.managedByAdmin': 403, notFound: 404, 'registry.notFound': 404, 'registry.cancelled': 409, conflict: 409 };
 
 export function accountCenterRoutes(services: Services, rt: FlowRuntime): Router {
   const router = Router();

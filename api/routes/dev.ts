@@ -6,6 +6,7 @@ import { peekCaptcha } from '../../activities/captcha';
 import type { Services } from '../../activities/services';
 import { ApiError, fieldError, strings } from '../http';
 import { issueCard } from '../../activities/cards/registry';
+import { validateEnterpriseName, validatePersonName } from '../../domain/accounts';
 import { validateIdNumber, validateUscc } from '../../domain/identifiers';
 import { devElicenseRoutes } from './devElicense';
 import { devSimulatorRoutes } from './devSimulators';
@@ -41,8 +42,10 @@ export function devRoutes(services: Services): Router {
     if (uscc) errors.uscc = uscc;
     const id = validateIdNumber(f.holderIdType, f.holderIdNumber);
     if (id) errors.holderIdNumber = id;
-    if (!f.holderName.trim()) errors.holderName = 'required';
-    if (!f.enterpriseName.trim()) errors.enterpriseName = 'required';
+    const holderName = validatePersonName(f.holderName);
+    if (holderName) errors.holderName = holderName;
+    const enterpriseName = validateEnterpriseName(f.enterpriseName);
+    if (enterpriseName) errors.enterpriseName = enterpriseName;
     if (!f.publicKey.includes('BEGIN PUBLIC KEY')) errors.publicKey = 'required';
     if (Object.keys(errors).length) throw fieldError(errors);
     const issued = await issueCard(services, {

@@ -3,14 +3,12 @@ import { Request, Response, Router } from 'express';
 import type { Services } from '../../activities/services';
 import { ACCOUNT_FLOWS, FLOW_VARIANTS, FlowType, LOGIN_FLOWS, SELF_SERVICE_FLOWS } from '../../workflows/flowTypes';
 import { FlowRuntime, readFlow, startFlow, submitStep } from '../flows';
-import { ApiError, clientIp, fieldError } from '../http';
+import { ApiError, checkedParams, clientIp, fieldError, FLOW_ID } from '../http';
 import { accountFlowOwner, browserOwner, sessionAccount, startSession } from '../sessions';
 import { accountWithEnterprise } from '../../activities/accounts';
 
-const FLOW_ID = /^[a-zA-Z]+-[A-Za-z0-9_-]{22}$/;
-
 export function flowRoutes(services: Services, rt: FlowRuntime, sessionHours: number): Router {
-  const router = Router();
+  const router = checkedParams(Router(), { flowId: FLOW_ID }, 'flow.notFound');
 
   /**
    * Whose flow this is: the browser, or for an account's own flow (ACCOUNT_FLOWS) the logged-in
@@ -36,12 +34,10 @@ export function flowRoutes(services: Services, rt: FlowRuntime, sessionHours: nu
   });
 
   router.get('/:flowId', async (req, res) => {
-    if (!FLOW_ID.test(req.params.flowId)) throw new ApiError(404, 'flow.notFound');
     res.json(await readFlow(rt, req.params.flowId, await ownerOf(req, res, req.params.flowId)));
   });
 
   router.post('/:flowId/steps/:step', async (req, res) => {
-    if (!FLOW_ID.test(req.params.flowId)) throw new ApiError(404, 'flow.notFound');
     const owner = await ownerOf(req, res, req.params.flowId);
     const view = await submitStep(rt, req.params.flowId, req.params.step, owner, clientIp(req), req.body?.fields);
     // The step that completes a login flow (card: L3, mobile: L4) opens the session; the flow

@@ -15,7 +15,7 @@ import { chinaToday } from '../../domain/dates';
 import { validateOperatorInfo } from '../../domain/forms';
 import { validateOperatorEdit, validateOperatorUsername } from '../../domain/operators';
 import { closeFlowsOfAccount, FlowRuntime } from '../flows';
-import { ApiError, clientIp, fieldError, strings } from '../http';
+import { ApiError, clientIp, fieldError, strings, checkedParams } from '../http';
 import { clearAccountThrottle } from '../loginThrottle';
 import { requireAccount, requireAdmin } from '../sessions';
 import { cardFromProof } from './cards';
@@ -26,7 +26,7 @@ const EDIT_FIELDS = ['name', 'mobile', 'idType', 'idNumber', 'idValidFrom', 'idV
 const queryText = (v: unknown) => (typeof v === 'string' ? v.slice(0, 60) : '');
 
 export function operatorRoutes(services: Services, rt: FlowRuntime): Router {
-  const router = Router();
+  const router = checkedParams(Router());
   router.use(requireAccount(services), requireAdmin);
 
   /**

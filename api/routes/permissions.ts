@@ -6,11 +6,11 @@ import type { Request } from 'express';
 import { inheritPermissions, permissionsOf, savePermissions } from '../../activities/appPermissions';
 import type { Services } from '../../activities/services';
 import { APP_PERMISSION_CATALOGUE, parseAppItems } from '../../domain/appPermissions';
-import { ApiError, clientIp, fieldError } from '../http';
+import { ApiError, clientIp, fieldError, checkedParams } from '../http';
 import { requireAccount, requireAdmin } from '../sessions';
 
 export function permissionRoutes(services: Services): Router {
-  const router = Router();
+  const router = checkedParams(Router());
   router.use(requireAccount(services), requireAdmin);
 
   const itemsOf = (req: Request) => {

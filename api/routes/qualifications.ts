@@ -30,7 +30,7 @@ export function qualificationRoutes(services: Services): Router {
     const source = req.body?.source;
     if (source !== 'market' && source !== 'mofcom') throw fieldError({ source: 'option.invalid' });
     const result = await syncQualifications(services, req.account!, source, clientIp(req));
-    if ('problem' in result) throw new ApiError(404, result.problem);
+    if ('problem' in result) throw new ApiError(result.problem === 'registry.cancelled' ? 409 : 404, result.problem);
     res.json({ ...(await qualificationsOf(services, req.account!.enterpriseId!)), source, changed: result.changed, ...(result.consequences ? { consequences: result.consequences } : {}) });
   });
 

@@ -284,6 +284,43 @@ describe('account center A1–A3, A5, A6, N6, N7 (API)', () => {
       expect(res.body.error.code).to.equal('enterpriseInfo.managedByAdmin');
       expect((await a.api.call('PUT', '/api/account/enterprise-info', {})).status, 'a registered administrator uses A6 and the legal-rep dialog').to.equal(403);
     });
+
+    it('a migrated user corrects its own 账号信息 (002 §2.4): the ID number unique inside the enterprise, N6 consequences, audited', async () => {
+      const a = await adminSession(h);
+      const colleague = await operatorOf(a);
+      const migrated = await accountSession(h, { kind: 'operator', enterpriseId: a.enterprise.id, migrated: true, name: '迁移用户', realNameLevel: 'medium' });
+      expect((await migrated.api.get('/api/account')).body.can.identity).to.equal(true);
+
+      for (const used of [colleague.idNumber, a.idNumber]) {
+        const taken = await migrated.api.call('PUT', '/api/account/identity', { name: '迁移用户', idType: 'resident', idNumber: used, idValidFrom: '20200101', idValidTo: '00000000', confirm: true });
+        expect(taken.status, JSON.stringify(taken.body)).to.equal(422);
+        expect(fieldCode(taken, 'idNumber')).to.equal('idNumber.takenInEnterprise');
+        expect(taken.body.error.fields.idNumber.message).to.equal(messageFor('idNumber.takenInEnterprise'));
+      }
+      const bad = await migrated.api.call('PUT', '/api/account/identity', { name: '张\u202E伟', idType: 'resident', idNumber: '', idValidFrom: '20200101', idValidTo: '00000000', confirm: true });
+      expect(fieldCode(bad, 'name')).to.equal('text.controlChars');
+      expect((await reload(migrated)).get({ plain: true })).to.deep.include({ name: '迁移用户', idNumberHash: migrated.account.idNumberHash, realNameLevel: 'medium' });
+
+      const newId = residentId();
+      const body = { name: '张伟', idType: 'resident', idNumber: newId, idValidFrom: '20200101', idValidTo: '00000000' };
+      const ask = await migrated.api.call('PUT', '/api/account/identity', body);
+      expect(ask.status).to.equal(409);
+      expect(ask.body.error.consequences.realNameVoided).to.deep.equal([{ accountId: migrated.account.id, username: migrated.account.username, level: 'medium' }]);
+      const done = await migrated.api.call('PUT', '/api/account/identity', { ...body, confirm: true });
+      expect(done.status, JSON.stringify(done.body)).to.equal(200);
+      expect(done.body.changed).to.include.members(['name', 'idNumber']);
+      expect(done.body.account).to.deep.include({ name: '张伟', realNameLevel: 'none', idNumberMasked: `${newId.slice(0, 4)}******${newId.slice(-4)}` });
+      const [audit] = await audits('account.identityChanged', migrated.account.id);
+      expect(audit.actorName).to.equal(migrated.account.username);
+      expect(JSON.parse(audit.details).fields).to.include.members(['name', 'idNumber']);
+      expect(audit.details).not.to.include(newId);
+
+      // Unique inside the enterprise only: a migrated user of another enterprise may hold the same number.
+      const e = await migratedEnterprise(h);
+      const elsewhere = await accountSession(h, { kind: 'operator', enterpriseId: e.id, migrated: true });
+      const same = await elsewhere.api.call('PUT', '/api/account/identity', { ...body, name: '另一个张伟', confirm: true });
+      expect(same.status, JSON.stringify(same.body)).to.equal(200);
+    });
   });
 
   describe('A2 overseas information change and registration number', () => {
@@ -497,6 +534,18 @@ describe('account center A1–A3, A5, A6, N6, N7 (API)', () => {
       const again = await a.api.post('/api/account/enterprise-sync', {});
       expect(again.status).to.equal(200);
       expect(again.body.changed).to.deep.equal([]);
+    });
+
+    it('refuses to sync an enterprise the registry lists as cancelled (注销), saying so and changing nothing', async () => {
+      const a = await adminSession(h);
+      const e = a.admin.enterprise;
+      await h.db.models.RegistryRecord.update({ name: `${e.name}（注销前更名）`, status: '注销' }, { where: { uscc: e.uscc } });
+      const res = await a.api.post('/api/account/enterprise-sync', { confirm: true });
+      expect(res.status, JSON.stringify(res.body)).to.equal(409);
+      expect(res.body.error.code).to.equal('registry.cancelled');
+      expect(res.body.error.message).to.include('注销');
+      expect((await h.db.models.Enterprise.findByPk(a.enterprise.id))!.name).to.equal(e.name);
+      expect(await audits('enterprise.synced', a.enterprise.id)).to.deep.equal([]);
     });
   });
 

@@ -81,6 +81,9 @@ describe('O2/L2 operators and their first login (API)', () => {
         [{ idValidFrom: '20200101', idValidTo: '20190101' }, 'idValidTo', 'validity.endBeforeStart'],
         [{ idValidFrom: '2020-01-01' }, 'idValidFrom', 'date.format'],
         [{ email: 'not-an-email' }, 'email', 'email.format'],
+        [{ name: '张\u0000三' }, 'name', 'text.controlChars'],
+        [{ name: '\u202E三张' }, 'name', 'text.controlChars'],
+        [{ name: '张三\u009B' }, 'name', 'text.controlChars'],
       ];
       for (const [change, field, code] of tries) {
         const res = await api.post('/api/operators', operatorFields(change));

@@ -123,6 +123,11 @@ describe('Q1 my qualifications (API)', () => {
     expect(synced.body.changed).to.have.members(['name', 'legalRepName']);
     expect(synced.body.enterprise).to.deep.include({ name: `${a.enterprise.name}（更名）`, legalRepName: '新法人' });
     expect((await h.db.models.Enterprise.findByPk(a.enterprise.id))!.name).to.equal(`${a.enterprise.name}（更名）`);
+    await h.db.models.RegistryRecord.update({ status: '注销', name: '注销后的名称' }, { where: { uscc: a.enterprise.uscc } });
+    const cancelled = await a.api.post('/api/qualifications/sync', { source: 'market' });
+    expect(cancelled.status).to.equal(409);
+    expect(cancelled.body.error.code).to.equal('registry.cancelled');
+    expect((await h.db.models.Enterprise.findByPk(a.enterprise.id))!.name).to.equal(`${a.enterprise.name}（更名）`);
     await h.db.models.RegistryRecord.destroy({ where: { uscc: a.enterprise.uscc } });
     const gone = await a.api.post('/api/qualifications/sync', { source: 'market' });
     expect(gone.status).to.equal(404);

@@ -64,6 +64,8 @@ describe('R2 enterprise administrator registration (API)', () => {
       ['a malformed date', () => ({ legalRepIdValidFrom: '2020-01-01' }), 'legalRepIdValidFrom', 'date.format'],
       ['another legal representative than the registry knows', () => ({ legalRepName: '李四' }), 'legalRepName', 'registry.legalRepMismatch'],
       ['another name than the registry knows', () => ({ name: '别的公司' }), 'name', 'registry.nameMismatch'],
+      ['a name with a right-to-left override', (e) => ({ name: `\u202E${e.name}` }), 'name', 'text.controlChars'],
+      ['a legal representative with a NUL character', (e) => ({ legalRepName: `${e.legalRepName}\u0000` }), 'legalRepName', 'text.controlChars'],
     ];
     for (const [what, change, field, code] of cases) {
       it(`refuses ${what}`, async () => {
@@ -85,7 +87,7 @@ describe('R2 enterprise administrator registration (API)', () => {
       expect(res.body.error.fields.uscc.code).to.equal('registry.notFound');
     });
 
-    it('refuses a registry enterprise that was deregistered', async () => {
+    it('refuses a registry enterprise that was cancelled (注销), saying so', async () => {
       const gone = (await h.db.models.RegistryRecord.findOne({ where: { status: '注销' } }))!;
       const res = await api.step(flowId, 'enterprise', {
         uscc: gone.uscc, orgCode: gone.orgCode, name: gone.name, legalRepName: gone.legalRepName,
@@ -93,7 +95,9 @@ describe('R2 enterprise administrator registration (API)', () => {
         legalRepIdValidFrom: '20200101', legalRepIdValidTo: '00000000',
       });
       expect(res.status).to.equal(422);
-      expect(res.body.error.fields.uscc.code).to.equal('registry.notFound');
+      expect(res.body.error.fields.uscc.code).to.equal('registry.cancelled');
+      expect(res.body.error.fields.uscc.message).to.include('注销');
+      expect((await api.get(`/api/flows/${flowId}`)).body.step).to.equal('enterprise');
     });
 
     it('answers in English when the browser asks for it', async () => {
@@ -117,6 +121,9 @@ describe('R2 enterprise administrator registration (API)', () => {
         [{ username: 'abc_def!' }, 'username', 'username.chars'],
         [{ agreement: false }, 'agreement', 'agreement.required'],
         [{ mobile: '12345' }, 'mobile', 'mobile.format'],
+        [{ name: '管理\u0000员' }, 'name', 'text.controlChars'],
+        [{ name: '\u2067管理员\u2069' }, 'name', 'text.controlChars'],
+        [{ name: '管理\u200F员' }, 'name', 'text.controlChars'],
       ];
       for (const [change, field, code] of tries) {
         const res = await api.step(flowId, 'account', { ...adminFields({ smsCode: '123456' }), ...change });

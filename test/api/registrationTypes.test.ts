@@ -452,6 +452,10 @@ describe('registration types R3, R4, R5, R8 (API)', () => {
       expect(res.body.error.fields.uscc.code).to.equal('elicense.notCompany');
       const unknown = await api.post('/api/dev/elicense/scan', { flowId, uscc: newUscc().uscc });
       expect(unknown.body.error.fields.uscc.code).to.equal('registry.notFound');
+      const gone = (await h.db.models.RegistryRecord.findOne({ where: { status: '注销' } }))!;
+      const cancelled = await api.post('/api/dev/elicense/scan', { flowId, uscc: gone.uscc });
+      expect(cancelled.status).to.equal(422);
+      expect(cancelled.body.error.fields.uscc.code).to.equal('registry.cancelled');
       expect((await api.get(`/api/flows/${flowId}`)).body.step).to.equal('elicense');
     });
   });

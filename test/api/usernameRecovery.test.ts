@@ -199,6 +199,19 @@ describe('U1/U3/U4/U5 username recovery (API)', () => {
       for (const a of audits) expect(a.ip, 'the applicant\'s address').to.match(/127\.0\.0\.1|::1/);
     });
 
+    it('refuses the bank authorization of an enterprise the registry lists as cancelled (注销), saying so', async () => {
+      const flowId = await atBank('ccb');
+      await h.db.models.RegistryRecord.update({ status: '注销' }, { where: { uscc: admin.enterprise.uscc } });
+      try {
+        const res = await api.post('/api/bank-ukey/dev/authorize', { flowId, bank: 'ccb', uscc: admin.enterprise.uscc });
+        expect(res.status, JSON.stringify(res.body)).to.equal(422);
+        expect(res.body.error.fields.uscc.code).to.equal('registry.cancelled');
+        expect((await api.get(`/api/flows/${flowId}`)).body.step).to.equal('bank');
+      } finally {
+        await h.db.models.RegistryRecord.update({ status: '存续' }, { where: { uscc: admin.enterprise.uscc } });
+      }
+    });
+
     it('refuses a callback signed too long ago (expired), and the flow still waits for the bank', async () => {
       const flowId = await atBank('ccb');
       const unsigned = {

@@ -9,6 +9,9 @@ import {
   validatePersonName,
   validateUsername,
 } from '../../domain/accounts';
+import { validateIdentityChange } from '../../domain/accountCenter';
+import { validateEnterpriseInfo, validateOperatorInfo } from '../../domain/forms';
+import { validateNameText, validateOverseasAccount } from '../../domain/registrationForms';
 
 describe('usernames', () => {
   const lowerKinds: AccountKind[] = ['operator', 'individual', 'overseas', 'department'];
@@ -128,5 +131,32 @@ describe('mobile, email and names', () => {
     expect(validateEnterpriseName('企'.repeat(100))).to.equal(null);
     expect(validateEnterpriseName('企'.repeat(101))).to.equal('enterpriseName.length');
     expect(validateEnterpriseName(null)).to.equal('required');
+  });
+
+  describe('invisible control characters in names', () => {
+    // C0 (NUL, TAB, ESC, US), DEL, C1 (U+0080, CSI, APC), LRM/RLM, ALM, the embeddings and
+    // overrides U+202A–U+202E and the isolates U+2066–U+2069.
+    const controls = ['\u0000', '\u0009', '\u001B', '\u001F', '\u007F', '\u0080', '\u009B', '\u009F', '\u200E', '\u200F', '\u061C',
+      '\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069'];
+
+    it('refuses them inside every kind of name, with a field-level code', () => {
+      for (const c of controls) {
+        const label = `U+${c.codePointAt(0)!.toString(16).padStart(4, '0')}`;
+        expect(validatePersonName(`张${c}三`), label).to.equal('text.controlChars');
+        expect(validateEnterpriseName(`河北${c}贸易有限公司`), label).to.equal('text.controlChars');
+        expect(validateNameText(`Example${c} GmbH`, 200, true), label).to.equal('text.controlChars');
+        expect(validateOverseasAccount({ organization: `O${c}rg`, contact: `J${c}S`, department: `D${c}ept` }), label)
+          .to.include({ organization: 'text.controlChars', contact: 'text.controlChars', department: 'text.controlChars' });
+        expect(validateEnterpriseInfo({ name: `河北${c}贸易`, legalRepName: `李${c}明` }, '20250615'), label).to.include({ name: 'text.controlChars', legalRepName: 'text.controlChars' });
+        expect(validateOperatorInfo({ name: `王${c}五` }, '20250615'), label).to.include({ name: 'text.controlChars' });
+        expect(validateIdentityChange({ legalRepName: `赵${c}六` }, 'resident', 'legalRep'), label).to.include({ legalRepName: 'text.controlChars' });
+      }
+    });
+
+    it('keeps ordinary names, spaces and punctuation', () => {
+      for (const name of ['张三', 'John Smith', 'Zoë O’Brien-Smith', '阿卜杜拉·买买提', 'محمد']) expect(validatePersonName(name), name).to.equal(null);
+      expect(validateEnterpriseName('北京华贸进出口有限公司（分公司）')).to.equal(null);
+      expect(validatePersonName(' 张三 '), 'surrounding spaces are trimmed, not refused').to.equal(null);
+    });
   });
 });

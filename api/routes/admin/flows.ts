@@ -1,16 +1,16 @@
 // /api/admin/flows: every flow, listed from Temporal visibility by type, status and step (M1).
 import { Router } from 'express';
 import type { WorkflowExecutionInfo } from '@temporalio/client';
-import { FLOW_TYPES } from '../../../workflows/flowTypes';
+import { FLOW_STATUSES, FLOW_TYPES } from '../../../workflows/flowTypes';
 import { ApplicantKey, EnterpriseUsccKey, FlowStatusKey, FlowStepKey, FlowTypeKey } from '../../../workflows/searchAttributes';
-import { ApiError } from '../../http';
+import { ApiError, checkedParams, FLOW_ID } from '../../http';
 import type { FlowRuntime } from '../../flows';
-import { listQuery, sendList } from './listQuery';
+import { enumFilter, listQuery, sendList } from './listQuery';
 
 const KEYWORD = /^[A-Za-z0-9_.-]{1,60}$/;
 
 export function flowMonitorRoutes(rt: FlowRuntime, opts: { temporalUiUrl: string; namespace: string }): Router {
-  const router = Router();
+  const router = checkedParams(Router(), { id: FLOW_ID });
 
   const item = (w: Omit<WorkflowExecutionInfo, "raw">) => ({
     id: w.workflowId,
@@ -30,6 +30,8 @@ export function flowMonitorRoutes(rt: FlowRuntime, opts: { temporalUiUrl: string
   router.get('/', async (req, res) => {
     const q = listQuery(req, ['startedAt'], ['startedAt', 'DESC']);
     const clauses = [`FlowType IN (${FLOW_TYPES.map((t) => `'${t}'`).join(', ')})`];
+    enumFilter(q, 'type', FLOW_TYPES);
+    enumFilter(q, 'status', FLOW_STATUSES);
     for (const [field, attr] of [['type', 'FlowType'], ['status', 'FlowStatus'], ['step', 'FlowStep'], ['uscc', 'EnterpriseUscc'], ['applicant', 'Applicant']] as const) {
       const value = q.filter[field];
       if (value === undefined || value === '') continue;

@@ -6,11 +6,12 @@ import { cardView } from '../../../activities/cards/registry';
 import { recordAudit } from '../../../activities/audit';
 import { burnPasswordCheck, verifyPassword } from '../../../activities/passwords';
 import type { Services } from '../../../activities/services';
-import { ApiError, clientIp, fieldError, strings } from '../../http';
+import { ACCOUNT_KINDS, ACCOUNT_STATUSES, CARD_STATUSES, CARD_TYPES, MESSAGE_CHANNELS } from '../../../db';
+import { ApiError, clientIp, fieldError, strings, checkedParams } from '../../http';
 import { checkThrottle, forgiveAttempt, reserveAttempt } from '../../loginThrottle';
 import { endSession, requireStaff, startSession } from '../../sessions';
 import { FlowRuntime } from '../../flows';
-import { listQuery, sendList } from './listQuery';
+import { enumFilter, listQuery, numberFilter, sendList } from './listQuery';
 import { registryRoutes } from './registry';
 import { flowMonitorRoutes } from './flows';
 import { reviewRoutes } from './reviews';
@@ -18,7 +19,7 @@ import { reviewRoutes } from './reviews';
 const like = (value: unknown) => ({ [Op.like]: `%${String(value).replace(/[%_\\]/g, '')}%` });
 
 export function adminRoutes(services: Services, rt: FlowRuntime, opts: { sessionHours: number; temporalUiUrl: string; namespace: string }): Router {
-  const router = Router();
+  const router = checkedParams(Router());
   const { models } = services.db;
 
   router.post('/login', async (req, res) => {
@@ -71,9 +72,12 @@ export function adminRoutes(services: Services, rt: FlowRuntime, opts: { session
     const q = listQuery(req, ['id', 'username', 'createdAt', 'lastLoginAt']);
     const where: Record<string | symbol, unknown> = {};
     if (q.filter.q) where[Op.or] = [{ username: like(q.filter.q) }, { name: like(q.filter.q) }];
-    if (q.filter.kind) where.kind = String(q.filter.kind);
-    if (q.filter.status) where.status = String(q.filter.status);
-    if (q.filter.enterpriseId) where.enterpriseId = Number(q.filter.enterpriseId);
+    const kind = enumFilter(q, 'kind', ACCOUNT_KINDS);
+    const status = enumFilter(q, 'status', ACCOUNT_STATUSES);
+    const enterpriseId = numberFilter(q, 'enterpriseId');
+    if (kind) where.kind = kind;
+    if (status) where.status = status;
+    if (enterpriseId !== undefined) where.enterpriseId = enterpriseId;
     const { rows, count } = await models.Account.findAndCountAll({ where, order: [q.sort], offset: q.offset, limit: q.limit });
     sendList(res, 'accounts', q, await Promise.all(rows.map(accountItem)), count);
   });
@@ -85,7 +89,8 @@ export function adminRoutes(services: Services, rt: FlowRuntime, opts: { session
 
   router.get('/outbox', requireStaff(services, ['supervisor']), async (req, res) => {
     const q = listQuery(req, ['id', 'createdAt']);
-    const where = q.filter.to ? { to: like(q.filter.to) } : {};
+    const channel = enumFilter(q, 'channel', MESSAGE_CHANNELS);
+    const where = { ...(q.filter.to ? { to: like(q.filter.to) } : {}), ...(channel ? { channel } : {}) };
     const { rows, count } = await models.Outbox.findAndCountAll({ where, order: [q.sort], offset: q.offset, limit: q.limit });
     sendList(res, 'outbox', q, rows.map((r) => ({ id: r.id, channel: r.channel, to: r.to, template: r.template, body: r.body, createdAt: r.createdAt })), count);
   });
@@ -116,8 +121,10 @@ export function adminRoutes(services: Services, rt: FlowRuntime, opts: { session
     const q = listQuery(req, ['id', 'cardNo', 'notAfter', 'createdAt']);
     const where: Record<string | symbol, unknown> = {};
     if (q.filter.q) where[Op.or] = [{ cardNo: like(q.filter.q) }, { holderName: like(q.filter.q) }, { enterpriseName: like(q.filter.q) }];
-    if (q.filter.status) where.status = String(q.filter.status);
-    if (q.filter.cardType) where.cardType = String(q.filter.cardType);
+    const status = enumFilter(q, 'status', CARD_STATUSES);
+    const cardType = enumFilter(q, 'cardType', CARD_TYPES);
+    if (status) where.status = status;
+    if (cardType) where.cardType = cardType;
     const { rows, count } = await models.Card.findAndCountAll({ where, order: [q.sort], offset: q.offset, limit: q.limit });
     sendList(res, 'cards', q, await Promise.all(rows.map(cardItem)), count);
   });

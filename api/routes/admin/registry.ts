@@ -7,7 +7,7 @@ import type { Services } from '../../../activities/services';
 import { validateEnterpriseName, validatePersonName } from '../../../domain/accounts';
 import type { FieldErrors } from '../../../domain/errors';
 import { normalizeIdNumber, validateIdNumber, validateOrgCode, validateUscc } from '../../../domain/identifiers';
-import { ApiError, clientIp, fieldError, strings } from '../../http';
+import { ApiError, clientIp, fieldError, strings, checkedParams } from '../../http';
 import { requireStaff } from '../../sessions';
 import { listQuery, sendList } from './listQuery';
 
@@ -35,7 +35,7 @@ function readRecord(body: unknown) {
 }
 
 export function registryRoutes(services: Services): Router {
-  const router = Router();
+  const router = checkedParams(Router());
   const { RegistryRecord } = services.db.models;
   const supervisor = requireStaff(services, ['supervisor']);
 

@@ -10,13 +10,13 @@ import type { Services } from '../../../activities/services';
 import { recordAudit } from '../../../activities/audit';
 import { maskMobile } from '../../../domain/masking';
 import type { StaffRow } from '../../../db';
-import { OPEN_REVIEW_STATUSES, ReviewCaseType } from '../../../db/reviewModels';
+import { OPEN_REVIEW_STATUSES, REVIEW_CASE_TYPES, REVIEW_STATUSES, ReviewCaseType } from '../../../db/reviewModels';
 import { REVIEW_DECIDED } from '../../../workflows/flowTypes';
 import { FlowRuntime, signalFlow } from '../../flows';
-import { ApiError, clientIp, fieldError } from '../../http';
+import { ApiError, clientIp, fieldError, checkedParams, recordId } from '../../http';
 import { requireStaff } from '../../sessions';
 import { storedImagePath } from '../../uploads';
-import { listQuery, sendList } from './listQuery';
+import { booleanFilter, enumFilter, listQuery, numberFilter, sendList } from './listQuery';
 
 /** The queues (case types) each staff role sees. */
 export const QUEUES_BY_ROLE: Record<string, readonly ReviewCaseType[]> = {
@@ -36,7 +36,7 @@ function safeJson(text: string): any {
 }
 
 export function reviewRoutes(services: Services, rt: FlowRuntime): Router {
-  const router = Router();
+  const router = checkedParams(Router());
   const { models } = services.db;
   const { ReviewCase, ReviewDecision, ReviewReason, ReviewSetting, ReviewUpload, Staff } = models;
   const queuesOf = (staff: StaffRow) => QUEUES_BY_ROLE[staff.role] ?? [];
@@ -82,16 +82,23 @@ export function reviewRoutes(services: Services, rt: FlowRuntime): Router {
     const q = listQuery(req, ['id', 'submittedAt', 'status', 'caseType'], ['submittedAt', 'ASC']);
     const f = q.filter;
     const queues = queuesOf(req.staff!);
-    const where: Record<string | symbol, unknown> = { caseType: { [Op.in]: f.caseType && queues.includes(String(f.caseType) as ReviewCaseType) ? [String(f.caseType)] : queues } };
-    if (f.status === 'open') where.status = { [Op.in]: [...OPEN_REVIEW_STATUSES] };
-    else if (f.status) where.status = String(f.status);
-    if (f.assigneeId === 'me') where.assigneeId = req.staff!.id;
-    else if (f.assigneeId === 'none') where.assigneeId = { [Op.is]: null };
-    else if (f.assigneeId) where.assigneeId = Number(f.assigneeId);
-    if (f.escalated !== undefined && f.escalated !== '') where.escalated = f.escalated === true || f.escalated === 'true';
+    // Every filter value is checked (enumFilter & co.): an unknown one is a 400, not "everything".
+    const caseType = enumFilter(q, 'caseType', REVIEW_CASE_TYPES);
+    const status = enumFilter(q, 'status', ['open', ...REVIEW_STATUSES] as const);
+    const assignee = f.assigneeId === 'me' || f.assigneeId === 'none' ? f.assigneeId : numberFilter(q, 'assigneeId');
+    const escalated = booleanFilter(q, 'escalated');
+    const olderThanHours = numberFilter(q, 'olderThanHours');
+    // A case type outside the caller's queues finds nothing (it never widens to every queue).
+    const where: Record<string | symbol, unknown> = { caseType: { [Op.in]: caseType ? queues.filter((t) => t === caseType) : queues } };
+    if (status === 'open') where.status = { [Op.in]: [...OPEN_REVIEW_STATUSES] };
+    else if (status) where.status = status;
+    if (assignee === 'me') where.assigneeId = req.staff!.id;
+    else if (assignee === 'none') where.assigneeId = { [Op.is]: null };
+    else if (assignee !== undefined) where.assigneeId = assignee;
+    if (escalated !== undefined) where.escalated = escalated;
     if (f.enterprise) where[Op.or] = [{ enterpriseName: like(f.enterprise) }, { uscc: like(f.enterprise) }];
     if (f.username) where.username = like(f.username);
-    if (f.olderThanHours) where.submittedAt = { [Op.lt]: new Date(Date.now() - Number(f.olderThanHours) * 3600_000) };
+    if (olderThanHours !== undefined) where.submittedAt = { [Op.lt]: new Date(Date.now() - olderThanHours * 3600_000) };
     const { rows, count } = await ReviewCase.findAndCountAll({ where: where as WhereOptions, order: [q.sort, ['id', 'ASC']], offset: q.offset, limit: q.limit });
     const names = await staffNames(rows.flatMap((r) => [r.assigneeId, r.firstApproverId]));
     sendList(res, 'reviews', q, rows.map((r) => item(r, names)), count);
@@ -179,7 +186,8 @@ export function reviewRoutes(services: Services, rt: FlowRuntime): Router {
 
   router.post('/reviews/:id/assign', managers, async (req, res) => {
     const c = await openCase(req);
-    const to = await Staff.findByPk(Number(req.body?.staffId));
+    const staffId = recordId(req.body?.staffId);
+    const to = staffId ? await Staff.findByPk(staffId) : null;
     if (!to || to.status !== 'active' || !(QUEUES_BY_ROLE[to.role] ?? []).includes(c.caseType)) throw fieldError({ staffId: 'review.badAssignee' });
     if (c.status === 'secondApproval' && c.firstApproverId === to.id) throw fieldError({ staffId: 'review.sameApprover' });
     await change(req, c, 'assign', { assigneeId: to.id, assignedAt: new Date() }, { details: { to: to.username } });
@@ -193,7 +201,8 @@ export function reviewRoutes(services: Services, rt: FlowRuntime): Router {
     const c = await openCase(req);
     const staff = req.staff!;
     if (c.assigneeId !== staff.id) throw new ApiError(409, 'review.notClaimed');
-    const reasonRow = req.body?.reasonId ? await ReviewReason.findByPk(Number(req.body.reasonId)) : null;
+    const reasonId = req.body?.reasonId ? recordId(req.body.reasonId) : null;
+    const reasonRow = reasonId ? await ReviewReason.findByPk(reasonId) : null;
     if (req.body?.reasonId && (!reasonRow || !reasonRow.active || reasonRow.decision !== decision)) throw fieldError({ reasonId: 'review.badReason' });
     if (decision !== 'approve' && !reasonRow) throw fieldError({ reasonId: 'required' });
     const reason = reasonRow?.text ?? '';
@@ -228,8 +237,10 @@ export function reviewRoutes(services: Services, rt: FlowRuntime): Router {
   router.get('/review-reasons', async (req, res) => {
     const q = listQuery(req, ['id', 'decision'], ['id', 'ASC']);
     const where: Record<string, unknown> = {};
-    if (q.filter.decision) where.decision = String(q.filter.decision);
-    if (q.filter.active !== undefined) where.active = q.filter.active === true || q.filter.active === 'true';
+    const decision = enumFilter(q, 'decision', ['approve', 'reject', 'more'] as const);
+    const active = booleanFilter(q, 'active');
+    if (decision) where.decision = decision;
+    if (active !== undefined) where.active = active;
     const { rows, count } = await ReviewReason.findAndCountAll({ where, order: [q.sort], offset: q.offset, limit: q.limit });
     sendList(res, 'review-reasons', q, rows.map((r) => r.get({ plain: true })), count);
   });
