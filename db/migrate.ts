@@ -10,6 +10,7 @@ import * as m0003 from './migrations/0003-account-types';
 import * as m0005 from './migrations/0005-account-center';
 import * as m0006 from './migrations/0006-qualifications-permissions';
 import * as m0007 from './migrations/0007-reviews';
+import * as m0015 from './migrations/0015-previous-login';
 
 // Listed explicitly so the compiled build and the TypeScript sources run the same list.
 const MIGRATIONS = [
@@ -19,6 +20,7 @@ const MIGRATIONS = [
   { name: '0005-account-center', module: m0005 },
   { name: '0006-qualifications-permissions', module: m0006 },
   { name: '0007-reviews', module: m0007 },
+  { name: '0015-previous-login', module: m0015 },
 ];
 
 export async function migrate(sequelize: Sequelize): Promise<string[]> {
