@@ -9,7 +9,7 @@ import { hashPassword } from './passwords';
 import { openAccount } from './refusal';
 import { uniqueViolation } from './registration';
 import type { Services } from './services';
-import { Op, UniqueConstraintError } from 'sequelize';
+import { Op, Transaction, UniqueConstraintError } from 'sequelize';
 
 export function enterpriseView(e: EnterpriseRow) {
   return {
@@ -49,7 +49,13 @@ export function accountView(a: AccountRow) {
     remark: a.remark,
     createdAt: a.createdAt,
     lastLoginAt: a.lastLoginAt,
+    previousLoginAt: a.previousLoginAt,
   };
+}
+
+/** A successful login of any method: the previous one stays visible as 上次登录. */
+export async function recordLogin(account: AccountRow, transaction?: Transaction): Promise<void> {
+  await account.update({ previousLoginAt: account.lastLoginAt, lastLoginAt: new Date() }, { transaction });
 }
 
 export async function accountWithEnterprise(services: Services, accountId: number) {

@@ -4,6 +4,7 @@
 // per client address, the same figures).
 import { forgiveAttempt, reserveAttempt } from '../api/loginThrottle';
 import { maskMobile } from '../domain/masking';
+import { recordLogin } from './accounts';
 import { recordAudit } from './audit';
 import { checkCode, issueCode, IssueCodeInput } from './codes';
 import type { Services } from './services';
@@ -43,7 +44,7 @@ export async function checkMobileLogin(
     return { error: verdict.ok ? wrong ?? 'sms.wrong' : verdict.code };
   }
   await forgiveAttempt(services, attempt);
-  await account.update({ lastLoginAt: new Date() });
+  await recordLogin(account);
   await recordAudit(services, {
     actorType: 'account', actorId: account.id, actorName: account.username, action: 'login.succeeded',
     entityType: 'account', entityId: account.id, details: { method: 'mobile' }, ip: input.ip, flowId: input.flowId,

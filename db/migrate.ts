@@ -13,6 +13,7 @@ import * as m0007 from './migrations/0007-reviews';
 import * as m0008 from './migrations/0008-throttle-window';
 import * as m0010 from './migrations/0010-card-real-name';
 import * as m0011 from './migrations/0011-review-case-uscc';
+import * as m0015 from './migrations/0015-previous-login';
 
 // Listed explicitly so the compiled build and the TypeScript sources run the same list.
 const MIGRATIONS = [
@@ -25,6 +26,7 @@ const MIGRATIONS = [
   { name: '0008-throttle-window', module: m0008 },
   { name: '0010-card-real-name', module: m0010 },
   { name: '0011-review-case-uscc', module: m0011 },
+  { name: '0015-previous-login', module: m0015 },
 ];
 
 export async function migrate(sequelize: Sequelize): Promise<string[]> {

@@ -56,6 +56,7 @@ export interface AccountAttrs {
   status: AccountStatus;
   passwordChangedAt: Date | null;
   lastLoginAt: Date | null;
+  previousLoginAt: Date | null; // the login before lastLoginAt: what 上次登录 shows
   remark: string;
   createdBy: string; // 'flow:<id>' or 'account:<id>': also the idempotency key of the creation
   mobileLoginKey: string | null; // = mobile while mobile-number login is on (unique), else null
@@ -255,7 +256,7 @@ export function defineModels(sequelize: Sequelize) {
     { tableName: 'enterprises' },
   );
 
-  const Account = sequelize.define<Row<AccountAttrs, 'id' | 'createdAt' | 'updatedAt' | 'passwordChangedAt' | 'lastLoginAt' | 'remark' | 'adminOf' | 'mobileLoginKey' | 'realNameLevel' | 'realNameMethod' | 'migrated'>>(
+  const Account = sequelize.define<Row<AccountAttrs, 'id' | 'createdAt' | 'updatedAt' | 'passwordChangedAt' | 'lastLoginAt' | 'previousLoginAt' | 'remark' | 'adminOf' | 'mobileLoginKey' | 'realNameLevel' | 'realNameMethod' | 'migrated'>>(
     'Account',
     {
       id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
@@ -278,6 +279,7 @@ export function defineModels(sequelize: Sequelize) {
       status: str(20),
       passwordChangedAt: { type: DataTypes.DATE, allowNull: true },
       lastLoginAt: { type: DataTypes.DATE, allowNull: true },
+      previousLoginAt: { type: DataTypes.DATE, allowNull: true },
       remark: str(500),
       createdBy: str(120),
       mobileLoginKey: { type: DataTypes.STRING(20), allowNull: true },

@@ -8,6 +8,7 @@ import { Op, UniqueConstraintError } from 'sequelize';
 import { orgCodeFromUscc } from '../../domain/identifiers';
 import type { FieldErrors } from '../../domain/errors';
 import type { AccountRow, CardRow } from '../../db';
+import { recordLogin } from '../accounts';
 import { recordAudit } from '../audit';
 import { sealIdNumber } from '../identity';
 import { endSessionsOf } from '../accounts';
@@ -118,7 +119,7 @@ export async function recordCardLogin(services: Services, input: { flowId: strin
   const account = await openAccount(services, input.accountId); // no card login into a deleted or disabled account
   await services.db.sequelize.transaction(async (transaction) => {
     await recordCardOperation(services, { card, operation: 'login', actorType: 'account', actorId: account.id, accountId: account.id, opKey: `${input.flowId}:login` }, transaction);
-    await account.update({ lastLoginAt: new Date() }, { transaction });
+    await recordLogin(account, transaction);
     await recordAudit(services, {
       actorType: 'account', actorId: account.id, actorName: account.username, action: 'login.card',
       entityType: 'account', entityId: account.id, details: { cardNo: card.cardNo }, ip: input.ip, flowId: input.flowId,

@@ -2,14 +2,14 @@
 // An operator still on the default password is sent into the firstLogin flow (L2) instead.
 import { Router } from 'express';
 import { verifyCaptcha } from '../../activities/captcha';
-import { accountWithEnterprise } from '../../activities/accounts';
+import { accountWithEnterprise, recordLogin } from '../../activities/accounts';
 import { recordAudit } from '../../activities/audit';
 import { burnPasswordCheck, verifyPassword } from '../../activities/passwords';
 import type { Services } from '../../activities/services';
 import { FlowRuntime, startFlow } from '../flows';
 import { ApiError, clientIp, fieldError, strings } from '../http';
 import { checkThrottle, forgiveAttempt, reserveAttempt } from '../loginThrottle';
-import { browserOwner, endSession, requireAccount, startSession } from '../sessions';
+import { browserOwner, endSession, requireAccount, sessionAccount, startSession } from '../sessions';
 
 export function sessionRoutes(services: Services, rt: FlowRuntime, sessionHours: number): Router {
   const router = Router();
@@ -58,7 +58,7 @@ export function sessionRoutes(services: Services, rt: FlowRuntime, sessionHours:
     }
 
     await startSession(services, req, res, 'account', account.id, sessionHours);
-    await account.update({ lastLoginAt: new Date() });
+    await recordLogin(account);
     await recordAudit(services, {
       actorType: 'account', actorId: account.id, actorName: account.username, action: 'login.succeeded',
       entityType: 'account', entityId: account.id, ip,
@@ -69,6 +69,14 @@ export function sessionRoutes(services: Services, rt: FlowRuntime, sessionHours:
   router.post('/logout', async (req, res) => {
     await endSession(services, req, res, 'account');
     res.status(204).end();
+  });
+
+  // The logged-out pages ask whether someone is logged in without an error answer (no 401 in
+  // the browser's console on every visit); 200 with account null when nobody is.
+  router.get('/status', async (req, res) => {
+    const current = await sessionAccount(services, req);
+    res.set('Cache-Control', 'no-store');
+    res.json({ account: current ? await accountWithEnterprise(services, current.account.id) : null });
   });
 
   router.get('/', requireAccount(services), async (req, res) => {

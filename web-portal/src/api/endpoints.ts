@@ -20,6 +20,8 @@ export const sessionApi = {
     api.post<LoginResult>('/api/session/login', body),
   logout: () => api.post<void>('/api/session/logout'),
   current: () => api.get<{ account: Account }>('/api/session'),
+  /** Who is logged in, without failing when nobody is (the logged-out pages ask this). */
+  status: () => api.get<{ account: Account | null }>('/api/session/status'),
 };
 
 export const accountApi = {

@@ -39,10 +39,14 @@ export interface Account {
   idValidFrom: string;
   idValidTo: string;
   mobile: string;
+  /** The full address: only for forms that edit it; views show emailMasked, as mobiles are shown. */
   email: string;
+  emailMasked: string;
   status: 'active' | 'disabled' | 'inactive';
   createdAt: string;
   lastLoginAt: string | null;
+  /** The login before the current one (上次登录); null at the first. */
+  previousLoginAt: string | null;
   enterprise?: EnterpriseView | null;
 }
 

@@ -1,4 +1,6 @@
-// Portal footer as in the manual's screenshots; a developer-inbox link while simulators are on.
+// Portal footer as in the manual's screenshots. Its lines are information, not navigation (this
+// portal links nowhere outside itself), so nothing in them looks clickable: no separators that
+// read as a link bar. The developer-inbox link shows while simulators are on.
 import { Link as RouterLink } from 'react-router-dom';
 import Box from '@mui/material/Box';
 import Link from '@mui/material/Link';
@@ -9,7 +11,7 @@ import { useDevInboxAvailable } from './useDevInbox';
 export function Footer() {
   const t = useT();
   const devInbox = useDevInboxAvailable();
-  const sep = <Box component="span" sx={{ mx: 1, opacity: 0.5 }}>|</Box>;
+  const gap = <Box component="span" sx={{ mx: 1.5 }} />;
   return (
     <Box component="footer" sx={{ bgcolor: '#263445', color: '#c9d3df', fontSize: 12.5, mt: 4 }}>
       <Box sx={{ maxWidth: 1200, mx: 'auto', px: 3, py: 2.5, textAlign: 'center', lineHeight: 2 }}>
@@ -20,11 +22,11 @@ export function Footer() {
         </Typography>
         <Typography component="div" sx={{ fontSize: 'inherit' }}>
           {t('footer.about')}
-          {sep}
+          {gap}
           {t('footer.sitemap')}
-          {sep}
+          {gap}
           {t('footer.supervision')}
-          {sep}
+          {gap}
           {t('footer.complaints')}
         </Typography>
         <Typography component="div" sx={{ fontSize: 'inherit' }}>

@@ -30,10 +30,11 @@ export function Header({ section, user, extra, maxWidth = 1200 }: { section?: Re
         >
           <PortalMark />
           <Box>
-            <Typography component="div" sx={{ fontSize: 22, fontWeight: 700, letterSpacing: 2, lineHeight: 1.2 }}>
+            <Typography component="div" sx={{ fontSize: { xs: 16, sm: 22 }, fontWeight: 700, letterSpacing: { xs: 0.5, sm: 2 }, lineHeight: 1.2, whiteSpace: 'nowrap' }}>
               中国国际贸易单一窗口
             </Typography>
-            <Typography component="div" sx={{ fontSize: 10.5, letterSpacing: 0.6, opacity: 0.85, lineHeight: 1.4 }}>
+            {/* On a phone the English line would wrap into three: the Chinese brand alone. */}
+            <Typography component="div" sx={{ fontSize: 10.5, letterSpacing: 0.6, opacity: 0.85, lineHeight: 1.4, display: { xs: 'none', sm: 'block' } }}>
               CHINA INTERNATIONAL TRADE SINGLE WINDOW
             </Typography>
           </Box>

@@ -21,7 +21,7 @@ import Menu from '@mui/icons-material/Menu';
 import MenuOpen from '@mui/icons-material/MenuOpen';
 import VerifiedUser from '@mui/icons-material/VerifiedUser';
 import WorkspacePremium from '@mui/icons-material/WorkspacePremium';
-import { useT, type MessageKey } from '../i18n';
+import { useLanguage, type MessageKey } from '../i18n';
 import { useSession } from '../session/SessionContext';
 import { PageShell } from './PageShell';
 import { TabBar, type TabDef } from './shell/TabBar';
@@ -38,6 +38,10 @@ export interface MenuItemDef {
 
 /** 首页: the fixed first tab, where 关闭全部选项卡 leads. */
 export const HOME_ENTRY: MenuItemDef = { to: HOME_PATH, label: 'nav.home', icon: <HomeOutlined />, testId: 'nav-home' };
+
+// English labels are longer ("Account information"): the menu grows instead of cutting them.
+const MENU_WIDTH_ZH = 200;
+const MENU_WIDTH_EN = 236;
 
 export const MENU: MenuItemDef[] = [
   { to: '/account', label: 'nav.account', icon: <Badge />, testId: 'nav-account' },
@@ -58,7 +62,7 @@ function entryOf(path: string, entries: MenuItemDef[]): MenuItemDef | undefined 
 const testKeyOf = (to: string) => to.replace(/^\//, '').replace(/\W+/g, '-') || 'home';
 
 export function LoggedInLayout() {
-  const t = useT();
+  const { t, lang } = useLanguage();
   const navigate = useNavigate();
   const location = useLocation();
   const { account, logout } = useSession();
@@ -85,7 +89,7 @@ export function LoggedInLayout() {
   const entries = [HOME_ENTRY, ...items];
   const currentEntry = entryOf(location.pathname, entries);
   const current = currentEntry ? { key: currentEntry.to, path: location.pathname + location.search } : null;
-  const { tabs, close, closeOthers, closeAll } = useOpenTabs(current, (key) => items.some((m) => m.to === key));
+  const { tabs, close, closeOthers, closeAll } = useOpenTabs(account.id, current, (key) => items.some((m) => m.to === key));
 
   const tabDefs: TabDef[] = [
     { key: HOME_ENTRY.to, label: t(HOME_ENTRY.label), icon: HOME_ENTRY.icon, closable: false, testKey: 'home' },
@@ -136,7 +140,7 @@ export function LoggedInLayout() {
           aria-label={t('nav.menu')}
           data-testid="side-menu"
           data-collapsed={collapsed ? 'true' : 'false'}
-          sx={{ width: collapsed ? 56 : 200, flex: '0 0 auto', transition: 'width .15s', overflow: 'hidden', position: 'sticky', top: 12 }}
+          sx={{ width: collapsed ? 56 : lang === 'en' ? MENU_WIDTH_EN : MENU_WIDTH_ZH, flex: '0 0 auto', transition: 'width .15s', overflow: 'hidden', position: 'sticky', top: 12 }}
         >
           <List disablePadding onKeyDown={onMenuKey}>
             {items.map((m) => {

@@ -15,10 +15,17 @@ interface LanguageContextValue {
 
 const LanguageContext = createContext<LanguageContextValue | null>(null);
 
-/** `{name}` placeholders are replaced from vars; unknown placeholders stay visible. */
-function interpolate(text: string, vars?: Record<string, string | number>): string {
+/**
+ * `{name}` placeholders are replaced from vars; unknown placeholders stay visible.
+ * `{n|one|other}` picks a word by the number n (English plurals: "1 operator", "2 operators").
+ */
+export function interpolate(text: string, vars?: Record<string, string | number>): string {
   if (!vars) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+  return text
+    .replace(/\{(\w+)\|([^|{}]*)\|([^{}]*)\}/g, (whole, name: string, one: string, other: string) =>
+      name in vars ? (Number(vars[name]) === 1 ? one : other) : whole,
+    )
+    .replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }
 
 export function LanguageProvider({ children }: { children: ReactNode }) {

@@ -42,6 +42,7 @@ export const enManage: Record<keyof typeof zhManage, string> = {
   'ops.migratedTag': 'Migrated',
   'ops.noMatch': 'No operator matches the search',
   'ops.rowsPerPage': 'Rows per page',
+  'ops.pageNone': 'No entries',
   'ops.pageOf': '{from}–{to} of {count}',
   'ops.resetPassword': 'Reset password',
   'ops.resetTitle': "Reset a migrated user's password",

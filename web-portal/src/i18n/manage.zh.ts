@@ -44,6 +44,7 @@ export const zhManage = {
   'ops.migratedTag': '迁移',
   'ops.noMatch': '没有符合查询条件的操作员',
   'ops.rowsPerPage': '每页条数',
+  'ops.pageNone': '共 0 条',
   'ops.pageOf': '第 {from}-{to} 条，共 {count} 条',
   'ops.resetPassword': '重置密码',
   'ops.resetTitle': '重置迁移用户密码',

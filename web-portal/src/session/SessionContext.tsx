@@ -10,6 +10,7 @@ import { isApiError } from '../api/client';
 import { sessionApi } from '../api/endpoints';
 import type { Account } from '../api/types';
 import { useT } from '../i18n';
+import { clearOpenTabs } from '../components/shell/useOpenTabs';
 
 interface SessionValue {
   account: Account;
@@ -25,7 +26,8 @@ export function useSession(): SessionValue {
   return ctx;
 }
 
-type State = { kind: 'loading' } | { kind: 'in'; account: Account } | { kind: 'out' } | { kind: 'error'; message: string };
+// 'out' after 退出 forgets the page the user was on: the next person starts at the account page.
+type State = { kind: 'loading' } | { kind: 'in'; account: Account } | { kind: 'out'; loggedOut?: boolean } | { kind: 'error'; message: string };
 
 /** Renders children only with a session; 401 sends the user to /login. */
 export function RequireSession({ children }: { children: ReactNode }) {
@@ -35,8 +37,9 @@ export function RequireSession({ children }: { children: ReactNode }) {
 
   const load = useCallback(async () => {
     try {
-      const { account } = await sessionApi.current();
-      setState({ kind: 'in', account });
+      const { account } = await sessionApi.status();
+      if (!account) clearOpenTabs();
+      setState(account ? { kind: 'in', account } : { kind: 'out' });
     } catch (e) {
       if (isApiError(e) && e.status === 401) setState({ kind: 'out' });
       else setState({ kind: 'error', message: isApiError(e) && e.status === 0 ? t('common.networkError') : t('common.unexpected') });
@@ -51,11 +54,12 @@ export function RequireSession({ children }: { children: ReactNode }) {
     try {
       await sessionApi.logout();
     } finally {
-      setState({ kind: 'out' });
+      clearOpenTabs(); // the next person on this browser starts with 首页 alone
+      setState({ kind: 'out', loggedOut: true });
     }
   }, []);
 
-  if (state.kind === 'out') return <Navigate to="/login" replace state={{ from: location.pathname }} />;
+  if (state.kind === 'out') return <Navigate to="/login" replace state={state.loggedOut ? undefined : { from: location.pathname }} />;
   if (state.kind === 'loading')
     return (
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, justifyContent: 'center', py: 10 }}>

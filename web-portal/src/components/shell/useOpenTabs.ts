@@ -1,6 +1,7 @@
 // X1 页签: every page opened from the menu stays as a tab until it is closed. The list lives in
 // sessionStorage, so a reload keeps it and a new browser tab starts clean. 首页 is always first
-// and cannot be closed.
+// and cannot be closed. The list belongs to the account that opened it: logging out clears it,
+// and another account on the same browser never sees it.
 import { useCallback, useEffect, useState } from 'react';
 
 export interface OpenTab {
@@ -13,12 +14,17 @@ export interface OpenTab {
 export const HOME_PATH = '/home';
 const STORAGE = 'sw.portal.tabs';
 
-function read(): OpenTab[] {
+interface Stored {
+  owner: number;
+  tabs: OpenTab[];
+}
+
+function read(owner: number): OpenTab[] {
   try {
     const raw = sessionStorage.getItem(STORAGE);
-    const parsed: unknown = raw ? JSON.parse(raw) : [];
-    if (!Array.isArray(parsed)) return [];
-    return parsed.filter(
+    const stored = (raw ? JSON.parse(raw) : null) as Partial<Stored> | null;
+    if (!stored || stored.owner !== owner || !Array.isArray(stored.tabs)) return [];
+    return stored.tabs.filter(
       (t): t is OpenTab => Boolean(t) && typeof t.key === 'string' && typeof t.path === 'string' && t.path.startsWith('/') && t.key !== HOME_PATH,
     );
   } catch {
@@ -26,28 +32,37 @@ function read(): OpenTab[] {
   }
 }
 
-function store(tabs: OpenTab[]): void {
+function store(owner: number, tabs: OpenTab[]): void {
   try {
-    sessionStorage.setItem(STORAGE, JSON.stringify(tabs));
+    sessionStorage.setItem(STORAGE, JSON.stringify({ owner, tabs } satisfies Stored));
   } catch {
     // Storage off: the tabs last as long as the page.
   }
 }
 
+/** Forgets the open tabs: at logout, and when the session is found gone. */
+export function clearOpenTabs(): void {
+  try {
+    sessionStorage.removeItem(STORAGE);
+  } catch {
+    // Storage off: nothing kept.
+  }
+}
+
 /**
- * The open tabs (without 首页), the current page added when it is new. `allowed` filters tabs
- * another account of this browser opened (e.g. an administrator's page after an operator login).
+ * The open tabs (without 首页) of the account `owner`, the current page added when it is new.
+ * `allowed` drops entries the account's menu no longer has.
  */
-export function useOpenTabs(current: OpenTab | null, allowed: (key: string) => boolean) {
-  const [tabs, setTabs] = useState<OpenTab[]>(() => read().filter((t) => allowed(t.key)));
+export function useOpenTabs(owner: number, current: OpenTab | null, allowed: (key: string) => boolean) {
+  const [tabs, setTabs] = useState<OpenTab[]>(() => read(owner).filter((t) => allowed(t.key)));
 
   const update = useCallback((fn: (prev: OpenTab[]) => OpenTab[]) => {
     setTabs((prev) => {
       const next = fn(prev);
-      store(next);
+      store(owner, next);
       return next;
     });
-  }, []);
+  }, [owner]);
 
   const key = current?.key;
   const path = current?.path;

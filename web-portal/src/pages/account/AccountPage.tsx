@@ -150,7 +150,7 @@ export function AccountPage() {
       ? { label: t('account.password'), value: t('account.passwordNotSet'), testId: 'account-password', action: modify('activate', 'activate-row', t('account.activate')) }
       : { label: t('account.password'), value: '********', testId: 'account-password', action: modify('password', 'change-password') },
     { label: t('account.mobile'), value: a.mobile || t('common.none'), testId: 'account-mobile', action: modify('mobile', 'change-mobile') },
-    { label: t('account.email'), value: a.email || t('common.none'), testId: 'account-email', action: modify('email', 'change-email') },
+    { label: t('account.email'), value: a.emailMasked || t('common.none'), testId: 'account-email', action: modify('email', 'change-email') },
     {
       label: t('ac.settings'),
       value: a.mobileLogin ? <Chip size="small" color="success" label={t('ac.mobileLoginOn')} /> : t('common.none'),
@@ -163,7 +163,7 @@ export function AccountPage() {
       testId: 'account-status',
     },
     { label: t('account.createdAt'), value: formatDateTime(a.createdAt, lang), testId: 'account-created' },
-    { label: t('account.lastLoginAt'), value: formatDateTime(a.lastLoginAt, lang), testId: 'account-last-login' },
+    { label: t('account.lastLoginAt'), value: a.previousLoginAt ? formatDateTime(a.previousLoginAt, lang) : t('account.firstLogin'), testId: 'account-last-login' },
   ];
 
   // ---- the administrator's enterprise

@@ -82,7 +82,7 @@ export function OverseasInfoDialog({ account, open, onClose, onSaved, onChangeEm
         <FormField
           name="email"
           label={t('ac.email')}
-          value={account.email}
+          value={account.emailMasked}
           onChange={() => undefined}
           readOnly
           dense

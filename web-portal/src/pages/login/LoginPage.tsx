@@ -63,8 +63,8 @@ export function LoginPage() {
 
   useEffect(() => {
     let live = true;
-    sessionApi.current().then(
-      ({ account }) => live && setLoggedInAs(account.username),
+    sessionApi.status().then(
+      ({ account }) => live && setLoggedInAs(account ? account.username : null),
       () => undefined,
     );
     return () => {
@@ -138,7 +138,7 @@ export function LoginPage() {
             value={tab}
             onChange={(_, v: LoginTab) => chooseTab(v)}
             variant="fullWidth"
-            sx={{ mb: 2.5, borderBottom: 1, borderColor: 'divider', minHeight: 42, '& .MuiTab-root': { minHeight: 42, fontSize: 15 } }}
+            sx={{ mb: 2.5, borderBottom: 1, borderColor: 'divider', minHeight: 42, '& .MuiTab-root': { minHeight: 42, fontSize: { xs: 14, sm: 15 }, px: { xs: 0.5, sm: 2 }, minWidth: 0, whiteSpace: 'nowrap' } }}
           >
             <Tab value="password" label={t('login.tabPassword')} data-testid="tab-password" id="login-tab-password" aria-controls="login-panel-password" />
             <Tab value="card" label={t('login.tabCard')} data-testid="tab-card" id="login-tab-card" aria-controls="login-panel-card" />
@@ -181,7 +181,7 @@ export function LoginPage() {
               </Button>
             </Box>
           )}
-          <Box sx={{ display: 'flex', justifyContent: 'flex-end', alignItems: 'center', mt: 2.5, gap: 0.5 }}>
+          <Box sx={{ display: 'flex', justifyContent: 'flex-end', alignItems: 'center', flexWrap: 'wrap', rowGap: 1, mt: 2.5, gap: 0.5, '& > *': { whiteSpace: 'nowrap' } }}>
             <Link component={RouterLink} to="/forgot-username" data-testid="forgot-username-link">
               {t('login.forgotUsername')}
             </Link>

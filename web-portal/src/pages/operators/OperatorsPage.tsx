@@ -58,7 +58,12 @@ const COLUMNS: { key: ColumnKey; label: MessageKey }[] = [
   { key: 'cardNo', label: 'ops.col.cardNo' },
   { key: 'remark', label: 'ops.col.remark' },
 ];
-const DEFAULT_COLUMNS: ColumnKey[] = ['username', 'name', 'mobile', 'idType', 'idNumber', 'status', 'createdAt', 'mustChange', 'cardNo', 'remark'];
+// What fits beside the pinned 操作 column at 1280 px; the rest is one click away in the chooser.
+const DEFAULT_COLUMNS: ColumnKey[] = ['username', 'name', 'mobile', 'idNumber', 'status', 'mustChange', 'cardNo', 'remark'];
+// Long remarks are cut with an ellipsis (the whole text in the tooltip) so the row stays one line.
+const REMARK_WIDTH = 160;
+// Long headers over short values (是/否, a card number) wrap onto two lines instead of widening the table.
+const WRAPPING_HEADERS: ColumnKey[] = ['mustChange', 'cardNo', 'realName'];
 const PAGE_SIZES = [10, 20, 50];
 
 interface Query {
@@ -171,7 +176,7 @@ export function OperatorsPage() {
       case 'validity':
         return formatValidity(op.idValidFrom, op.idValidTo, t);
       case 'email':
-        return op.email || t('common.none');
+        return op.emailMasked || t('common.none');
       case 'status':
         return (
           <Chip
@@ -190,7 +195,15 @@ export function OperatorsPage() {
       case 'cardNo':
         return <span data-testid={`operator-card-${op.username}`}>{op.cardNo ?? t('common.none')}</span>;
       case 'remark':
-        return op.remark || t('common.none');
+        return op.remark ? (
+          <Tooltip title={op.remark}>
+            <Box component="span" sx={{ display: 'inline-block', maxWidth: REMARK_WIDTH, overflow: 'hidden', textOverflow: 'ellipsis', verticalAlign: 'bottom' }}>
+              {op.remark}
+            </Box>
+          </Tooltip>
+        ) : (
+          t('common.none')
+        );
     }
   };
 
@@ -264,11 +277,11 @@ export function OperatorsPage() {
         </Alert>
       ) : null}
       <TableContainer sx={{ border: '1px solid', borderColor: 'divider', borderRadius: 1 }}>
-        <Table size="small" data-testid="operators-table" sx={{ '& td': { whiteSpace: 'nowrap' } }}>
+        <Table size="small" data-testid="operators-table" sx={{ '& td': { whiteSpace: 'nowrap' }, '& th, & td': { px: 1.25 } }}>
           <TableHead>
             <TableRow>
               {shown.map((c) => (
-                <TableCell key={c.key} data-testid={`col-${c.key}`} sx={{ whiteSpace: 'nowrap' }}>
+                <TableCell key={c.key} data-testid={`col-${c.key}`} sx={WRAPPING_HEADERS.includes(c.key) ? { width: 86, minWidth: 86, whiteSpace: 'normal', lineHeight: 1.3 } : { whiteSpace: 'nowrap' }}>
                   {t(c.label)}
                 </TableCell>
               ))}
@@ -319,7 +332,8 @@ export function OperatorsPage() {
           rowsPerPageOptions={PAGE_SIZES}
           onRowsPerPageChange={(e) => setQuery((q) => ({ ...q, pageSize: Number(e.target.value), page: 0 }))}
           labelRowsPerPage={t('ops.rowsPerPage')}
-          labelDisplayedRows={({ from, to, count }) => t('ops.pageOf', { from, to, count })}
+          labelDisplayedRows={({ from, to, count }) => (count === 0 ? t('ops.pageNone') : t('ops.pageOf', { from, to, count }))}
+          getItemAriaLabel={(type) => t(type === 'previous' ? 'common.pagePrevious' : type === 'next' ? 'common.pageNext' : type === 'first' ? 'common.pageFirst' : 'common.pageLast')}
           data-testid="operators-pagination"
         />
       </Box>

@@ -254,7 +254,7 @@ export function PasswordRecoveryPage() {
         ))}
         {errors.uploads && <Typography color="error" variant="body2">{errors.uploads}</Typography>}
         <Typography sx={{ fontWeight: 600, my: 1 }}>{t('recovery.reviewPassword')}</Typography>
-        {text('password', t('recovery.newPassword'), { type: 'password' })}
+        {text('password', t('recovery.newPassword'), { type: 'password', autoComplete: 'new-password', helperText: errors.password ?? t('reg.passwordHint') })}
         {text('confirmPassword', t('recovery.confirmPassword'), { type: 'password' })}
         <Alert severity="info" sx={{ mb: 2 }}>{t('recovery.keepPassword')}</Alert>
         {captcha()}
@@ -281,7 +281,7 @@ export function PasswordRecoveryPage() {
     body = (
       <Box sx={{ maxWidth: 420, mx: 'auto' }}>
         <TextField label={t('recovery.loginUsername')} value={data.username ?? ''} fullWidth size="small" disabled sx={{ mb: 2 }} />
-        {text('password', t('recovery.newPassword'), { type: 'password' })}
+        {text('password', t('recovery.newPassword'), { type: 'password', autoComplete: 'new-password', helperText: errors.password ?? t('reg.passwordHint') })}
         {text('confirmPassword', t('recovery.confirmPassword'), { type: 'password' })}
         <Button variant="contained" fullWidth disabled={busy} data-testid="recovery-reset" onClick={() => void run('reset', { password: fields.password ?? '', confirmPassword: fields.confirmPassword ?? '' })}>
           {t('recovery.next')}

@@ -159,7 +159,7 @@ export function EnterpriseStep({ runStep, variant = 'enterprise' }: EnterpriseSt
       {institution ? (
         <Box sx={{ mb: 3 }} />
       ) : (
-        <Alert severity="info" icon={<Box component="span" sx={{ fontWeight: 700 }}>①</Box>} sx={{ mt: 1, mb: 3, bgcolor: '#eef5fd' }}>
+        <Alert severity="info" sx={{ mt: 1, mb: 3, bgcolor: '#eef5fd' }}>
           <Typography variant="body2">{t('reg.note')}</Typography>
         </Alert>
       )}
