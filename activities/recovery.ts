@@ -10,7 +10,7 @@ import { endSessionsOf } from './accounts';
 import { idNumberHash } from './identity';
 import { identityChecked } from './usernameRecovery';
 import { issueCode } from './codes';
-import { openAccount } from './refusal';
+import { openAccount, refuse } from './refusal';
 import type { Services } from './services';
 
 export type RecoveryMethod = 'mobile' | 'email' | 'owner' | 'legalRep' | 'elicense';
@@ -203,12 +203,18 @@ const safeEqual = (a: string, b: string) => a.length === b.length && crypto.timi
  */
 export async function resetRecoveredPassword(
   services: Services,
-  input: { flowId: string; accountId: number; passwordHash: string; ip: string; via: string },
+  // provenSince: when the proof began (the flow's start, or the review case's submission)
+  input: { flowId: string; accountId: number; passwordHash: string; ip: string; via: string; provenSince?: number },
 ): Promise<void> {
   const { AuditEvent } = services.db.models;
   await services.db.sequelize.transaction(async (transaction) => {
     if (await AuditEvent.findOne({ where: { flowId: input.flowId, action: 'password.recovered' }, transaction })) return; // an earlier try did it
     const account = await openAccount(services, input.accountId, transaction);
+    // A proof made before the account changed hands is void: a legal-person card's takeover (or a
+    // password change) after the recovery began leaves the account's password to its new owner,
+    // set by card activation (A4), never by the earlier holder's recovery.
+    const changedSince = input.provenSince !== undefined && account.passwordChangedAt !== null && account.passwordChangedAt.getTime() > input.provenSince;
+    if (account.status === 'inactive' || changedSince) refuse('recovery.stale', { endsFlow: true });
     await account.update({ passwordHash: input.passwordHash, passwordChangedAt: new Date(), mustChangePassword: false }, { transaction });
     await endSessionsOf(services, account.id, transaction);
     await recordAudit(services, {

@@ -208,7 +208,7 @@ export async function finishReview(
   if (row.round !== input.round) return { outcome: 'open', reason: '' }; // a decision of an earlier round
   if (row.status === 'approved') {
     if (row.accountId !== null && row.caseType === 'passwordRecovery' && input.passwordHash) {
-      await resetRecoveredPassword(services, { flowId: input.flowId, accountId: row.accountId, passwordHash: input.passwordHash, ip: input.ip ?? '', via: 'review' });
+      await resetRecoveredPassword(services, { flowId: input.flowId, accountId: row.accountId, passwordHash: input.passwordHash, ip: input.ip ?? '', via: 'review', provenSince: row.createdAt.getTime() });
     }
     await notify(services, row, 'approved');
     return { outcome: 'approved', reason: row.reason };

@@ -178,6 +178,7 @@ export const ERROR_CODES = [
   'flow.ended',
   'account.gone',
   'account.disabled',
+  'recovery.stale',
   'filter.invalid',
 ] as const;
 

@@ -298,6 +298,7 @@ const TEXTS = {
   'flow.ended': { zh: '流程已终止，请重新开始', en: 'This process has ended; please start again' },
   'account.gone': { zh: '该账号已不存在（可能已被管理员删除），流程已终止', en: 'This account no longer exists (it may have been deleted by its administrator); the process has ended' },
   'account.disabled': { zh: '该账号已停用，流程已终止', en: 'This account is disabled; the process has ended' },
+  'recovery.stale': { zh: '该账号尚未激活，或在找回过程中已变更（如已被法人卡接管或已修改密码），本次找回已终止', en: 'The account is not activated yet, or it changed while being recovered (taken over by a legal-person card, or its password changed); this recovery has ended' },
 } satisfies Record<KnownErrorCode, Message>;
 
 export const MESSAGES: Record<string, Message> = TEXTS;

@@ -4,7 +4,7 @@
 // fails the applicant may submit for manual review (step 'review'): pre-filled information,
 // uploaded images and the new password chosen up front; the flow then waits ('waiting') for a
 // clerk's decision (signal reviewDecided), escalates at the first deadline and closes at the last.
-import { patched } from '@temporalio/workflow';
+import { patched, workflowInfo } from '@temporalio/workflow';
 import { maskIdNumber, maskMobile } from '../domain/masking';
 import type { FieldErrors } from '../domain/errors';
 import { MAX_UPLOADS, RECOVERY_METHODS, RecoveryMethodName, validateCode, validateLegalRepProof, validateOwnerProof } from '../domain/recoveryForms';
@@ -290,7 +290,7 @@ export const passwordRecoveryFlow: FlowDefinition<State, PasswordRecoveryContext
       at: ['reset'],
       validate: (f: { password?: SealedPassword }) => sealedErrors(f.password),
       async handle(f: { password: SealedPassword }, s, flow, args) {
-        await acts.resetRecoveredPassword({ flowId: s.flowId, accountId: s.account!.accountId as number, passwordHash: f.password.hash, ip: args.ip, via: s.method ?? '' });
+        await acts.resetRecoveredPassword({ flowId: s.flowId, accountId: s.account!.accountId as number, passwordHash: f.password.hash, ip: args.ip, via: s.method ?? '', provenSince: workflowInfo().startTime.getTime() });
         s.result = 'reset';
         flow.complete();
       },

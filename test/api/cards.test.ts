@@ -193,6 +193,42 @@ describe('smart cards (API)', () => {
       expect((await fresh.call('DELETE', '/api/cards/mine', await proof(fresh, card, 'unbind'))).status).to.equal(204);
     });
 
+    it('rule 2: a password recovery the earlier holder proved before the takeover cannot set the password afterwards', async () => {
+      const impostor = new ApiClient(h.baseUrl);
+      const admin = await registerAdmin(impostor, h.services);
+      const e = admin.enterprise;
+      // The earlier holder proves the account by its bound mobile in two flows, both waiting at the new password.
+      const provenFlow = async () => {
+        const flowId = (await impostor.post('/api/flows', { type: 'passwordRecovery' })).body.flowId as string;
+        expect((await impostor.step(flowId, 'username', { username: admin.username, ...(await impostor.captcha()) })).status).to.equal(200);
+        expect((await impostor.step(flowId, 'chooseMethod', { method: 'mobile' })).status).to.equal(200);
+        expect((await impostor.step(flowId, 'sendSmsCode', await impostor.captcha())).status).to.equal(200);
+        const proven = await impostor.step(flowId, 'verify', { smsCode: await impostor.lastSmsCode(admin.mobile) });
+        expect(proven.body.step).to.equal('reset');
+        return flowId;
+      };
+      const first = await provenFlow();
+      const second = await provenFlow();
+
+      // The legal person takes the account over with the card: the first flow cannot set a password.
+      const card = await makeCard(h.services, { cardType: 'legal', uscc: e.uscc, enterpriseName: e.name, holderName: e.legalRepName, holderIdNumber: e.legalRepIdNumber });
+      const holder = new ApiClient(h.baseUrl);
+      const c = await presentCard(holder, card);
+      expect((await holder.step(c.flowId, 'confirmTakeover', { confirm: true })).status).to.equal(200);
+      const reset = await impostor.step(first, 'reset', { password: 'Impostor#2026', confirmPassword: 'Impostor#2026' });
+      expect(reset.status, JSON.stringify(reset.body)).to.equal(410);
+      expect(reset.body.error.code).to.equal('recovery.stale');
+
+      // Nor the second once the holder has activated the account with a password of its own.
+      const holderPassword = 'Holder#2026new';
+      expect((await holder.post('/api/account/activate', { password: holderPassword, confirmPassword: holderPassword })).status).to.equal(200);
+      const late = await impostor.step(second, 'reset', { password: 'Impostor#2026', confirmPassword: 'Impostor#2026' });
+      expect(late.status, JSON.stringify(late.body)).to.equal(410);
+      expect(late.body.error.code).to.equal('recovery.stale');
+      expect((await new ApiClient(h.baseUrl).login(admin.username, 'Impostor#2026')).body.error.fields.password.code).to.equal('login.failed');
+      expect((await new ApiClient(h.baseUrl).login(admin.username, holderPassword)).status).to.equal(200);
+    });
+
     it('rule 3: an operator card of an enterprise without administrator creates an inactive administrator and operator', async () => {
       const e = await registryEnterprise(h.services);
       const card = await makeCard(h.services, { cardType: 'operator', uscc: e.uscc, enterpriseName: e.name, holderName: '操作员丙', holderIdNumber: residentId() });
