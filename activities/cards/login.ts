@@ -13,6 +13,7 @@ import { recordAudit } from '../audit';
 import { sealIdNumber } from '../identity';
 import { endSessionsOf } from '../accounts';
 import { UNUSABLE_PASSWORD_HASH } from '../passwords';
+import { registryEnded } from '../adapters/registry';
 import { openAccount, refuse } from '../refusal';
 import { uniqueViolation } from '../registration';
 import type { Services } from '../services';
@@ -133,6 +134,8 @@ async function enterpriseForCard(services: Services, card: CardRow, transaction:
   const existing = await Enterprise.findOne({ where: { uscc: card.uscc }, transaction });
   if (existing) return existing;
   const entry = await services.registry.lookup(card.uscc);
+  // A card of an enterprise the registry lists as cancelled (注销, 吊销, 撤销) opens no new accounts.
+  if (entry && registryEnded(entry)) refuse('registry.cancelled', { field: 'card', endsFlow: true });
   const rep = entry ? sealIdNumber(services.keys, entry.legalRepIdType, entry.legalRepIdNumber) : null;
   return Enterprise.create({
     uscc: card.uscc,

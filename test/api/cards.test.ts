@@ -229,6 +229,20 @@ describe('smart cards (API)', () => {
       expect((await new ApiClient(h.baseUrl).login(admin.username, holderPassword)).status).to.equal(200);
     });
 
+    it('rule 1: a card of an enterprise the registry lists as cancelled (注销) opens no account', async () => {
+      const cancelled = { uscc: '9142010030065417XP', name: '武汉长江已注销贸易有限公司' };
+      const entry = await h.services.registry.lookup(cancelled.uscc);
+      expect(entry?.status, 'the seeded cancelled enterprise').to.equal('注销');
+      const card = await makeCard(h.services, { cardType: 'legal', uscc: cancelled.uscc, enterpriseName: cancelled.name, holderName: entry!.legalRepName, holderIdNumber: entry!.legalRepIdNumber });
+      const api = new ApiClient(h.baseUrl);
+      const { flowId } = await presentCard(api, card);
+      const done = await api.step(flowId, 'register', { mode: 'auto' });
+      expect(done.status, JSON.stringify(done.body)).to.equal(410);
+      expect(done.body.error.code).to.equal('registry.cancelled');
+      expect(await h.db.models.Enterprise.count({ where: { uscc: cancelled.uscc } })).to.equal(0);
+      expect(await h.db.models.Account.count({ where: { usernameKey: `${card.cardNo}_admin` } })).to.equal(0);
+    });
+
     it('rule 3: an operator card of an enterprise without administrator creates an inactive administrator and operator', async () => {
       const e = await registryEnterprise(h.services);
       const card = await makeCard(h.services, { cardType: 'operator', uscc: e.uscc, enterpriseName: e.name, holderName: '操作员丙', holderIdNumber: residentId() });
