@@ -52,7 +52,7 @@ export function PasswordRecoveryPage() {
 
   const set = (name: string) => (e: { target: { value: string } }) => setFields((f) => ({ ...f, [name]: e.target.value }));
   /** A field; `hint` is the grey line under it until a problem takes its place. */
-  const text = (name: string, label: string, { hint, ...extra }: Record<string, unknown> & { hint?: string } = {}) => (
+  const text = (name: string, label: string, { hint, ...extra }: Record<string, unknown> & { hint?: ReactNode } = {}) => (
     <TextField
       key={name}
       name={name}
@@ -63,6 +63,7 @@ export function PasswordRecoveryPage() {
       helperText={errors[name] ?? hint ?? ' '}
       fullWidth
       size="small"
+      sx={{ mb: 0.5 }}
       slotProps={{ htmlInput: { 'data-testid': `field-${name}` } }}
       {...extra}
     />
@@ -80,10 +81,11 @@ export function PasswordRecoveryPage() {
    */
   const codeRow = (field: 'smsCode' | 'emailCode', send: () => Promise<FlowState | null>, hint?: string) => {
     const email = field === 'emailCode';
+    const sentTo = (email ? data.emailSentTo : data.smsSentTo) as string | null;
     return (
       <Box sx={{ mb: 1 }}>
         <Box sx={{ display: 'flex', gap: 1, alignItems: 'flex-start' }}>
-          {text(field, t('recovery.code'), { hint })}
+          {text(field, t('recovery.code'), { hint: sentTo ? <CodeSentNote to={sentTo} email={email} /> : hint })}
           <SmsCodeButton
             testId="send-code"
             resendAfter={email ? data.emailResendAfter : data.resendAfter}
@@ -95,9 +97,6 @@ export function PasswordRecoveryPage() {
             }}
           />
         </Box>
-        <Typography variant="body2" sx={{ mt: -1.5, mb: 1 }}>
-          <CodeSentNote to={email ? data.emailSentTo : data.smsSentTo} email={email} />
-        </Typography>
       </Box>
     );
   };
@@ -343,7 +342,7 @@ function legalRepBody(f: Fields) {
 }
 
 function legalRepFields(
-  text: (name: string, label: string, extra?: Record<string, unknown> & { hint?: string }) => ReactNode,
+  text: (name: string, label: string, extra?: Record<string, unknown> & { hint?: ReactNode }) => ReactNode,
   t: ReturnType<typeof useT>,
   lang: 'zh' | 'en',
   withValidity = false,

@@ -39,7 +39,9 @@ export function UsernameRecoveryPage() {
   const { lang } = useLanguage();
   const [variant, setVariant] = useState<Variant>('admin');
   const [flow, setFlow] = useState<FlowState | null>(null);
-  const [fields, setFields] = useState<Record<string, string>>({ idType: 'resident', legalRepIdType: 'resident', method: 'legalRep' });
+  const [fields, setFields] = useState<Record<string, string>>({
+    idType: 'resident', legalRepIdType: 'resident', otherLegalRepIdType: 'resident', otherAdminIdType: 'resident', method: 'legalRep',
+  });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [alert, setAlert] = useState('');
   const [busy, setBusy] = useState(false);
@@ -51,7 +53,7 @@ export function UsernameRecoveryPage() {
   const withEnterprise = variant !== 'individual';
 
   /** A field; `hint` is the grey line under it until a problem takes its place. */
-  const text = (name: string, label: string, { hint, ...extra }: Record<string, unknown> & { hint?: string } = {}) => (
+  const text = (name: string, label: string, { hint, ...extra }: Record<string, unknown> & { hint?: ReactNode } = {}) => (
     <TextField
       key={name}
       label={label}
@@ -61,6 +63,7 @@ export function UsernameRecoveryPage() {
       helperText={errors[name] ?? hint ?? ' '}
       fullWidth
       size="small"
+      sx={{ mb: 0.5 }}
       slotProps={{ htmlInput: { 'data-testid': `field-${name}` } }}
       {...extra}
     />
@@ -94,7 +97,7 @@ export function UsernameRecoveryPage() {
   const codeRow = (field: string, label: string, send: () => Promise<FlowState | null>, sentTo: string | null, resendAfter: (f: FlowState) => string | null, testId = 'send-code') => (
     <Box sx={{ mb: 1 }}>
       <Box sx={{ display: 'flex', gap: 1, alignItems: 'flex-start' }}>
-        {text(field, label)}
+        {text(field, label, { hint: sentTo ? <CodeSentNote to={sentTo} testId={`${testId}-sent`} /> : undefined })}
         <SmsCodeButton
           testId={testId}
           resendAfter={flow ? resendAfter(flow) : null}
@@ -104,9 +107,6 @@ export function UsernameRecoveryPage() {
           }}
         />
       </Box>
-      <Typography variant="body2" sx={{ mt: -1.5, mb: 1 }}>
-        <CodeSentNote to={sentTo} testId={`${testId}-sent`} />
-      </Typography>
     </Box>
   );
 
