@@ -99,6 +99,7 @@ export function UsernameRecoveryPage() {
       <Box sx={{ display: 'flex', gap: 1, alignItems: 'flex-start' }}>
         {text(field, label, { hint: sentTo ? <CodeSentNote to={sentTo} testId={`${testId}-sent`} /> : undefined })}
         <SmsCodeButton
+          key={flow?.flowId ?? 'new'} // another account type starts another flow: no countdown carried over
           testId={testId}
           resendAfter={flow ? resendAfter(flow) : null}
           onSend={async () => {
