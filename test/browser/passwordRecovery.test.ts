@@ -82,6 +82,12 @@ describe('browser: password recovery by manual review, approved in the console',
     // The masked ID number is text, not an editable field holding asterisks.
     expect(await page.getByTestId('masked-id-value').innerText()).to.match(/^\d{4}\*+[\dX]{4}$/);
     expect(await page.getByTestId('field-legalRepIdNumber').count()).to.equal(0);
+    // Another number may be typed on purpose (an empty field, not the asterisks), or the masked one kept.
+    await page.getByTestId('retype-id').click();
+    expect(await page.getByTestId('field-legalRepIdNumber').inputValue()).to.equal('');
+    await page.getByRole('button', { name: '沿用原号码' }).click();
+    await page.getByTestId('masked-id-value').waitFor();
+    expect(await page.getByTestId('field-legalRepIdNumber').count()).to.equal(0);
     // The limits before any upload, from the server's constants.
     expect(await page.getByTestId('upload-limits').innerText()).to.equal('支持 jpg、jpeg、png、bmp 格式，单个文件不超过 4 MB，最多 6 张');
     // The countdown survives the step change: the code sent at verification still blocks a resend.

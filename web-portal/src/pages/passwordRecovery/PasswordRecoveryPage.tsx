@@ -250,14 +250,16 @@ export function PasswordRecoveryPage() {
         {data.review?.moreReason && <Alert severity="warning" sx={{ mb: 2 }}>{t('recovery.moreAsked')} {data.review.moreReason}</Alert>}
         {alert && <Alert severity="error" sx={{ mb: 2 }}>{alert}</Alert>}
         <Typography sx={{ fontWeight: 600, mb: 1 }}>{t('recovery.reviewInfo')}</Typography>
-        {legalRepFields(text, t, lang, true, retypeId ? null : (
+        {legalRepFields(text, t, lang, true, retypeId ? (
+          <Box>
+            {text('legalRepIdNumber', t('recovery.legalRepIdNumber'), { autoFocus: true })}
+            <Link component="button" type="button" sx={{ mt: -0.5, mb: 1.5, display: 'block' }} onClick={() => { setRetypeId(false); setFields((x) => ({ ...x, legalRepIdNumber: '' })); }}>
+              {t('recovery.idKeep')}
+            </Link>
+          </Box>
+        ) : (
           <MaskedId masked={data.prefill?.legalRepIdNumber ?? ''} error={errors.legalRepIdNumber} onRetype={() => setRetypeId(true)} />
         ))}
-        {retypeId && (
-          <Link component="button" type="button" sx={{ mt: -1, mb: 2, display: 'block' }} onClick={() => { setRetypeId(false); setFields((x) => ({ ...x, legalRepIdNumber: '' })); }}>
-            {t('recovery.idKeep')}
-          </Link>
-        )}
         {codeRow('smsCode', () => run('sendSmsCode', { mobile: fields.mobile ?? '' }, true), t('recovery.reviewCodeHint'))}
         <Typography sx={{ fontWeight: 600, mb: 1 }}>{t('recovery.reviewUploads')}</Typography>
         <UploadLimits />
