@@ -6,6 +6,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
+import { UPLOAD_EXTENSIONS } from '../domain/recoveryForms';
 import { ApiError } from './http';
 
 export const MAX_INPUT_PIXELS = 40_000_000; // e.g. 8000 × 5000: any scanner or phone photo
@@ -19,8 +20,6 @@ export function sniffImage(buf: Buffer): ImageType | null {
   if (buf.length >= 26 && buf[0] === 0x42 && buf[1] === 0x4d) return 'bmp';
   return null;
 }
-
-const EXTENSIONS: Record<string, ImageType> = { jpg: 'jpeg', jpeg: 'jpeg', png: 'png', bmp: 'bmp' };
 
 /** BMP is not among sharp's input formats: uncompressed 24/32-bit BMPs are decoded here. */
 function decodeBmp(buf: Buffer): { data: Buffer; width: number; height: number } {
@@ -64,7 +63,7 @@ export interface StoredImage {
 /** Checks, re-encodes and stores one uploaded image; field-level errors on 'file'. */
 export async function storeImage(dir: string, originalName: string, buf: Buffer): Promise<StoredImage> {
   const ext = path.extname(originalName || '').slice(1).toLowerCase();
-  if (!EXTENSIONS[ext]) throw new ApiError(422, 'validation', { file: 'upload.type' });
+  if (!(UPLOAD_EXTENSIONS as readonly string[]).includes(ext)) throw new ApiError(422, 'validation', { file: 'upload.type' });
   const type = sniffImage(buf);
   if (!type) throw new ApiError(422, 'validation', { file: 'upload.type' });
   let image: sharp.Sharp;

@@ -7,10 +7,11 @@ import { validateIdNumber, validateIdType, validateUscc } from './identifiers';
 export const RECOVERY_METHODS = ['mobile', 'email', 'owner', 'legalRep', 'elicense'] as const;
 export type RecoveryMethodName = (typeof RECOVERY_METHODS)[number];
 
-/** Upload rules (SPEC §3): these formats, at most 4 MB each. */
+/** Upload rules (SPEC §3): these formats, at most 4 MB each; the portal states them before upload. */
+export const UPLOAD_EXTENSIONS = ['jpg', 'jpeg', 'png', 'bmp'] as const;
 export const UPLOAD_MAX_BYTES = 4 * 1024 * 1024;
 export const UPLOAD_KINDS = ['idFront', 'idBack', 'license', 'other'] as const;
-export const MAX_UPLOADS = 6;
+export const MAX_UPLOADS = 6; // images in one review submission
 
 type Untrusted = Record<string, unknown>;
 const put = (e: FieldErrors, field: string, code: string | null | undefined) => {

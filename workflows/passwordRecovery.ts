@@ -150,6 +150,8 @@ export const passwordRecoveryFlow: FlowDefinition<State, PasswordRecoveryContext
     smsSentTo: s.sms.mobile === 'mobile' ? s.account?.mobileMasked ?? null : s.sms.mobile ? maskMobile(s.sms.mobile) : null,
     emailSentTo: s.mail.sends > 0 ? s.account?.emailMasked ?? null : null,
     emailSendsLeft: MAX_SENDS - s.mail.sends,
+    // The portal's countdown on 获取验证码 for the e-mail method (a stand-in's answers look the same).
+    emailResendAfter: s.mail.lastSentAt !== undefined ? new Date(s.mail.lastSentAt + RESEND_AFTER_MS).toISOString() : null,
     attemptsLeft: Math.max(0, MAX_PROOF_FAILURES - s.failures),
     licenseError: s.method === 'elicense' ? s.licenseError ?? null : null,
     manualReviewAvailable: !!s.prefill,

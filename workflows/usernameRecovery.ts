@@ -18,7 +18,7 @@ import type { UsernameRecoveryTarget, UsernameRecoveryVariant } from '../activit
 import { acts } from './activities';
 import { fieldErrors, FlowControl, FlowDefinition, runFlow, ymdInChina } from './flow';
 import { BANK_VERIFIED, REVIEW_DECIDED, type FlowInput, type FlowView } from './flowTypes';
-import { MAX_SENDS, RESEND_AFTER_MS, sendSmsCode, SmsState, smsView } from './smsCode';
+import { codeSpent, MAX_SENDS, RESEND_AFTER_MS, sendSmsCode, SmsState, smsView, spendCode } from './smsCode';
 import { MAX_PROOF_FAILURES } from './passwordRecovery';
 
 const PURPOSE = 'usernameRecovery';
@@ -29,6 +29,8 @@ type MoreMethod = 'legalRep' | 'admin' | 'operators';
  * replay their history as they ran (a review may wait for days across a deploy): patched() is false there.
  */
 const HANDLER_AND_USCC_CHECKS = 'issue8-handler-and-uscc-checks';
+/** Issue 9: the bank-card step's and the operators' codes are single use too (older histories replay without it). */
+const SINGLE_USE_CODES = 'issue9-single-use-codes';
 
 export interface UsernameRecoveryContext {
   flowId: string;
@@ -97,6 +99,18 @@ async function found(s: State, accountIds: number[], flow: FlowControl, ip: stri
   flow.complete();
 }
 
+/**
+ * Checks a code of this flow. An accepted code is spent: it proves nothing a second time, not even
+ * within the code store's retry grace (every proof is single use).
+ */
+async function checkFlowCode(box: SmsState, check: () => Promise<string | null>): Promise<string | null> {
+  const singleUse = patched(SINGLE_USE_CODES);
+  if (singleUse && codeSpent(box)) return 'sms.expired';
+  const wrong = await check();
+  if (!wrong && singleUse) spendCode(box);
+  return wrong;
+}
+
 function captchaErrors(f: Record<string, unknown>): FieldErrors {
   if (typeof f.captcha !== 'string' || !f.captcha.trim()) return { captcha: 'required' };
   if (typeof f.captchaId !== 'string' || !f.captchaId) return { captcha: 'captcha.expired' };
@@ -119,6 +133,8 @@ export function usernameRecoveryFlowFor(variant: UsernameRecoveryVariant): FlowD
       // 000 §2.3.1.1.1: the operators' masked names at step 3, never before an identity passed.
       operators: s.variant === 'admin' && s.target && s.personChecked ? s.target.operators.map((o) => o.label) : [],
       operatorSendsLeft: s.opSms.map((o) => MAX_SENDS - o.sends),
+      // When each operator's code may be sent again (the portal's countdown), null before a send.
+      operatorResendAfter: s.opSms.map((o) => (o.lastSentAt !== undefined ? new Date(o.lastSentAt + RESEND_AFTER_MS).toISOString() : null)),
       attemptsLeft: Math.max(0, MAX_PROOF_FAILURES - s.failures),
       usernames: s.result === 'found' ? s.usernames ?? [] : [],
       bank: s.bank ?? null,
@@ -183,7 +199,7 @@ export function usernameRecoveryFlowFor(variant: UsernameRecoveryVariant): FlowD
         },
         async handle(f: Record<string, unknown>, s, flow, args) {
           const mobile = str(f.mobile);
-          const wrong = await acts.checkCode({ subject: s.flowId, purpose: PURPOSE, target: mobile, code: str(f.smsCode) });
+          const wrong = await checkFlowCode(s.sms, () => acts.checkCode({ subject: s.flowId, purpose: PURPOSE, target: mobile, code: str(f.smsCode) }));
           if (wrong) failProof(s, { smsCode: wrong });
           s.mobile = mobile;
           const result = await acts.realNameAccounts({
@@ -266,7 +282,9 @@ export function usernameRecoveryFlowFor(variant: UsernameRecoveryVariant): FlowD
           if (method === 'operators') {
             if (t.operators.length < 2) fieldErrors({ method: 'recovery.fewOperators' });
             for (const slot of [0, 1] as const) {
-              const wrong = await acts.checkOperatorCode({ flowId: s.flowId, operatorAccountId: t.operators[slot].accountId, slot, code: str(f[`smsCode${slot}`]) });
+              const wrong = await checkFlowCode(s.opSms[slot], () =>
+                acts.checkOperatorCode({ flowId: s.flowId, operatorAccountId: t.operators[slot].accountId, slot, code: str(f[`smsCode${slot}`]) }),
+              );
               if (wrong) failProof(s, { [`smsCode${slot}`]: wrong });
             }
           } else {

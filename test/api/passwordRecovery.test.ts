@@ -121,6 +121,8 @@ describe('P1–P3 password recovery and the review console (API)', () => {
       expect(chosen.data.boundMobile).to.equal(`${admin.mobile.slice(0, 3)}****${admin.mobile.slice(-4)}`);
       const sent = await api.step(flowId, 'sendSmsCode', await api.captcha());
       expect(sent.status, JSON.stringify(sent.body)).to.equal(200);
+      expect(sent.body.data.smsSentTo, 'the note beside the code field').to.equal(chosen.data.boundMobile);
+      expect(Date.parse(sent.body.data.resendAfter) - Date.now(), 'the countdown').to.be.within(50_000, 61_000);
       const code = await api.lastSmsCode(admin.mobile);
       const verified = await api.step(flowId, 'verify', { smsCode: code });
       expect(verified.status, JSON.stringify(verified.body)).to.equal(200);
@@ -150,7 +152,11 @@ describe('P1–P3 password recovery and the review console (API)', () => {
       const { flowId } = await start(admin.username);
       const chosen = await choose(flowId, 'email');
       expect(chosen.data.boundEmail).to.include('*');
-      expect((await api.step(flowId, 'sendEmailCode', await api.captcha())).status).to.equal(200);
+      const sent = await api.step(flowId, 'sendEmailCode', await api.captcha());
+      expect(sent.status).to.equal(200);
+      // Where the code went and when another may be asked for: the portal's note and countdown.
+      expect(sent.body.data.emailSentTo).to.equal(chosen.data.boundEmail);
+      expect(Date.parse(sent.body.data.emailResendAfter) - Date.now()).to.be.within(50_000, 61_000);
       const account = await h.db.models.Account.findOne({ where: { usernameKey: admin.username.toLowerCase() } });
       const code = await api.lastSmsCode(account!.email);
       const verified = await api.step(flowId, 'verify', { emailCode: code });

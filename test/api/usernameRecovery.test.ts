@@ -129,8 +129,9 @@ describe('U1/U3/U4/U5 username recovery (API)', () => {
       expect((await api.step(again.flowId, 'sendOperatorCode', { slot: 1, ...(await api.captcha()) })).status).to.equal(200);
       const c0 = await api.lastSmsCode(m0);
       const c1 = await api.lastSmsCode(m1);
-      const wrong = await api.step(again.flowId, 'more', { method: 'operators', smsCode0: c0, smsCode1: c1 === '000000' ? '111111' : '000000' });
-      expect(wrong.body.error.fields.smsCode1.code).to.equal('sms.wrong');
+      // A wrong first code: the second is not looked at, so it stays unspent (every accepted code is single use).
+      const wrong = await api.step(again.flowId, 'more', { method: 'operators', smsCode0: c0 === '000000' ? '111111' : '000000', smsCode1: c1 });
+      expect(wrong.body.error.fields.smsCode0.code).to.equal('sms.wrong');
       const first = await api.step(again.flowId, 'more', { method: 'operators', smsCode0: c0, smsCode1: c1 });
       expect(first.status, JSON.stringify(first.body)).to.equal(200);
       expect(first.body.data.needed).to.equal(1);
@@ -138,6 +139,29 @@ describe('U1/U3/U4/U5 username recovery (API)', () => {
       expect(twice.body.error.fields.method.code).to.equal('recovery.methodInvalid');
       const done = await api.step(again.flowId, 'more', { method: 'legalRep', ...legalRep() });
       expect(done.body.data.usernames).to.deep.equal([admin.username]);
+    });
+
+    it('an operator\'s code accepted once is spent: the pair cannot be replayed after the other code was wrong', async () => {
+      const m0 = await addOperator('王小培');
+      const m1 = await addOperator('赵大英');
+      const { flowId } = await atIdentity('admin', mobile());
+      expect((await api.step(flowId, 'identity', handler())).body.data.needed).to.equal(2);
+      const before = (await api.get(`/api/flows/${flowId}`)).body.data.operatorResendAfter;
+      expect(before, 'no countdown before a send').to.deep.equal([null, null]);
+      expect((await api.step(flowId, 'sendOperatorCode', { slot: 0, ...(await api.captcha()) })).status).to.equal(200);
+      expect((await api.step(flowId, 'sendOperatorCode', { slot: 1, ...(await api.captcha()) })).status).to.equal(200);
+      const after = (await api.get(`/api/flows/${flowId}`)).body.data.operatorResendAfter as string[];
+      for (const at of after) expect(Date.parse(at) - Date.now(), 'the portal counts down from here').to.be.within(50_000, 61_000);
+      const c0 = await api.lastSmsCode(m0);
+      const c1 = await api.lastSmsCode(m1);
+      const wrong = await api.step(flowId, 'more', { method: 'operators', smsCode0: c0, smsCode1: c1 === '000000' ? '111111' : '000000' });
+      expect(wrong.body.error.fields.smsCode1.code).to.equal('sms.wrong');
+      const replay = await api.step(flowId, 'more', { method: 'operators', smsCode0: c0, smsCode1: c1 });
+      expect(replay.status).to.equal(422);
+      expect(replay.body.error.fields.smsCode0.code, 'the first code was accepted already').to.equal('sms.expired');
+      const view = (await api.get(`/api/flows/${flowId}`)).body;
+      expect(view.data.proven).to.deep.equal([]);
+      expect(view.data.usernames).to.deep.equal([]);
     });
 
     it('a wrong SMS code at the first step and an unknown enterprise never reveal a username', async () => {
@@ -374,7 +398,14 @@ describe('U1/U3/U4/U5 username recovery (API)', () => {
     const wrongCard = await api.step(flowId, 'realName', { ...base, cardNo: card.slice(0, -1) + ((Number(card.slice(-1)) + 1) % 10) });
     expect(wrongCard.status).to.equal(422);
     expect(wrongCard.body.error.fields.proof.code).to.equal('recovery.bankCardMismatch');
-    const ok = await api.step(flowId, 'realName', { ...base, cardNo: card });
+    // The code was accepted with the wrong card: it is spent, the right card needs a fresh code.
+    const reused = await api.step(flowId, 'realName', { ...base, cardNo: card });
+    expect(reused.status).to.equal(422);
+    expect(reused.body.error.fields.smsCode.code).to.equal('sms.expired');
+    expect(reused.body.data?.usernames ?? []).to.deep.equal([]);
+    const flowAgain = (await api.post('/api/flows', { type: 'usernameRecovery', variant: 'operator' })).body.flowId;
+    await api.step(flowAgain, 'sendSmsCode', { mobile: reserved, ...(await api.captcha()) });
+    const ok = await api.step(flowAgain, 'realName', { ...base, smsCode: await api.lastSmsCode(reserved), cardNo: card });
     expect(ok.status, JSON.stringify(ok.body)).to.equal(200);
     expect(ok.body.data.usernames).to.deep.equal([username]);
 

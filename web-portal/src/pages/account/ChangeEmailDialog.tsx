@@ -6,8 +6,8 @@ import { isApiError } from '../../api/client';
 import { describeError } from '../../api/errors';
 import { CaptchaField } from '../../components/CaptchaField';
 import { FormField } from '../../components/FormField';
-import { SmsCodeButton } from '../../components/SmsCodeButton';
-import { focusFirstProblem } from '../../forms/focus';
+import { CodeSentNote, SmsCodeButton } from '../../components/SmsCodeButton';
+import { sendCodeWithCaptcha } from '../../forms/sendCode';
 import { useForm } from '../../forms/useForm';
 import { useT } from '../../i18n';
 import { checkLocally, FormDialog, showSaveError } from './FormDialog';
@@ -49,26 +49,23 @@ export function ChangeEmailDialog({ open, onClose, onDone }: Props) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [open]);
 
-  const data = (flow?.data ?? {}) as { currentEmail?: string | null; emailSentTo?: string | null };
+  const data = (flow?.data ?? {}) as { currentEmail?: string | null; emailSentTo?: string | null; emailResendAfter?: string | null };
 
-  const sendCode = async (): Promise<string | null | false> => {
+  const sendCode = (): Promise<string | null | false> => {
     setAlert(null);
-    const emailErr = validateEmail(form.values.email);
-    if (emailErr) form.setProblem('email', emailErr);
-    if (!form.values.captcha.trim()) form.setProblem('captcha', 'required');
-    if (emailErr || !form.values.captcha.trim()) {
-      focusFirstProblem(formRef.current, [emailErr ? 'email' : 'captcha']);
-      return false;
-    }
-    try {
-      const f = await step('sendEmailCode', { email: form.values.email.trim(), captchaId, captcha: form.values.captcha.trim() });
-      return (f.data.emailResendAfter as string | null) ?? null;
-    } catch (err) {
-      showSaveError(err, form, formRef, setAlert, t);
-      return false;
-    } finally {
-      setCaptchaKey((k) => k + 1);
-    }
+    return sendCodeWithCaptcha(
+      {
+        form, formEl: formRef.current, captcha: form.values.captcha, captchaId, runStep: step,
+        showServerProblems: (err) => {
+          if (!isApiError(err) || !err.hasFields) return false;
+          showSaveError(err, form, formRef, setAlert, t);
+          return true;
+        },
+        showAlert: (err) => setAlert(describeError(err, t)),
+        refreshCaptcha: () => setCaptchaKey((k) => k + 1),
+      },
+      { step: 'sendEmailCode', field: 'email', value: form.values.email, error: validateEmail(form.values.email), codeField: 'emailCode', resendKey: 'emailResendAfter' },
+    );
   };
 
   const submit = async (ev: FormEvent) => {
@@ -132,8 +129,8 @@ export function ChangeEmailDialog({ open, onClose, onDone }: Props) {
         inputMode="numeric"
         maxLength={6}
         autoComplete="one-time-code"
-        hint={data.emailSentTo ? t('sms.sentTo', { mobile: data.emailSentTo }) : undefined}
-        adornment={<SmsCodeButton onSend={sendCode} disabled={!flow} testId="chemail-send" />}
+        hint={<CodeSentNote to={data.emailSentTo} email />}
+        adornment={<SmsCodeButton onSend={sendCode} resendAfter={data.emailResendAfter} disabled={!flow} testId="chemail-send" labels={{ send: t('mail.send'), resend: t('mail.resend') }} />}
       />
     </FormDialog>
   );

@@ -11,8 +11,8 @@ import { describeError } from '../../api/errors';
 import { CaptchaField } from '../../components/CaptchaField';
 import { FormField } from '../../components/FormField';
 import { idTypeOptions } from '../../components/idTypes';
-import { SmsCodeButton } from '../../components/SmsCodeButton';
-import { focusFirstProblem } from '../../forms/focus';
+import { CodeSentNote, SmsCodeButton } from '../../components/SmsCodeButton';
+import { sendCodeWithCaptcha } from '../../forms/sendCode';
 import { useForm } from '../../forms/useForm';
 import { useLanguage } from '../../i18n';
 import { checkLocally, FormDialog, showSaveError } from './FormDialog';
@@ -68,27 +68,23 @@ export function ChangeMobileDialog({ open, onClose, onDone }: Props) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [open]);
 
-  const data = (flow?.data ?? {}) as { currentMobile?: string | null; idCheckAvailable?: boolean; smsSentTo?: string | null };
+  const data = (flow?.data ?? {}) as { currentMobile?: string | null; idCheckAvailable?: boolean; smsSentTo?: string | null; resendAfter?: string | null };
 
-  const sendSms = async (): Promise<string | null | false> => {
+  const sendSms = (): Promise<string | null | false> => {
     setAlert(null);
-    const mobileErr = validateMobile(form.values.mobile);
-    if (mobileErr) form.setProblem('mobile', mobileErr);
-    if (!form.values.captcha.trim()) form.setProblem('captcha', 'required');
-    if (mobileErr || !form.values.captcha.trim()) {
-      focusFirstProblem(formRef.current, [mobileErr ? 'mobile' : 'captcha']);
-      return false;
-    }
-    try {
-      const f = await step('sendSmsCode', { mobile: form.values.mobile.trim(), captchaId, captcha: form.values.captcha.trim() });
-      return (f.data.resendAfter as string | null) ?? null;
-    } catch (err) {
-      showSaveError(err, form, formRef, setAlert, t);
-      return false;
-    } finally {
-      // Single use: a captcha is spent whether the code was sent or not.
-      setCaptchaKey((k) => k + 1);
-    }
+    return sendCodeWithCaptcha(
+      {
+        form, formEl: formRef.current, captcha: form.values.captcha, captchaId, runStep: step,
+        showServerProblems: (err) => {
+          if (!isApiError(err) || !err.hasFields) return false;
+          showSaveError(err, form, formRef, setAlert, t);
+          return true;
+        },
+        showAlert: (err) => setAlert(describeError(err, t)),
+        refreshCaptcha: () => setCaptchaKey((k) => k + 1),
+      },
+      { step: 'sendSmsCode', field: 'mobile', value: form.values.mobile, error: validateMobile(form.values.mobile), codeField: 'smsCode', resendKey: 'resendAfter' },
+    );
   };
 
   const switchMethod = () => {
@@ -169,8 +165,8 @@ export function ChangeMobileDialog({ open, onClose, onDone }: Props) {
             inputMode="numeric"
             maxLength={6}
             autoComplete="one-time-code"
-            hint={data.smsSentTo ? t('sms.sentTo', { mobile: data.smsSentTo }) : undefined}
-            adornment={<SmsCodeButton onSend={sendSms} disabled={!flow} testId="chmobile-send" />}
+            hint={<CodeSentNote to={data.smsSentTo} />}
+            adornment={<SmsCodeButton onSend={sendSms} resendAfter={data.resendAfter} disabled={!flow} testId="chmobile-send" />}
           />
         </>
       ) : (

@@ -17,7 +17,7 @@ import { CaptchaField } from '../../components/CaptchaField';
 import { FormField } from '../../components/FormField';
 import { idTypeLabel } from '../../components/idTypes';
 import { SectionTitle } from '../../components/SectionTitle';
-import { SmsCodeButton } from '../../components/SmsCodeButton';
+import { CodeSentNote, SmsCodeButton } from '../../components/SmsCodeButton';
 import { focusFirstProblem } from '../../forms/focus';
 import { sendCodeWithCaptcha, type SendCodeContext } from '../../forms/sendCode';
 import { useForm } from '../../forms/useForm';
@@ -40,11 +40,12 @@ interface Props {
   card: FlowCard;
   kind: 'admin' | 'operator';
   smsSentTo: string | null;
+  resendAfter: string | null;
   runStep: (step: string, fields: Record<string, unknown>) => Promise<FlowResult>;
   onDone: (f: FlowResult) => void;
 }
 
-export function CardRegisterForm({ card, kind, smsSentTo, runStep, onDone }: Props) {
+export function CardRegisterForm({ card, kind, smsSentTo, resendAfter, runStep, onDone }: Props) {
   const { t, lang } = useLanguage();
   const validate = useCallback(
     (v: Values) => {
@@ -186,14 +187,8 @@ export function CardRegisterForm({ card, kind, smsSentTo, runStep, onDone }: Pro
         inputMode="numeric"
         maxLength={6}
         autoComplete="one-time-code"
-        hint={
-          smsSentTo ? (
-            <Box component="span" sx={{ color: 'success.main' }} data-testid="sms-sent">
-              {t('sms.sentTo', { mobile: smsSentTo })}
-            </Box>
-          ) : undefined
-        }
-        adornment={<SmsCodeButton onSend={sendSms} />}
+        hint={<CodeSentNote to={smsSentTo} />}
+        adornment={<SmsCodeButton onSend={sendSms} resendAfter={resendAfter} />}
       />
       <FormField {...field('email')} required={false} type="email" label={t('reg.email')} hint={t('reg.emailHint')} inputMode="email" autoComplete="email" />
 

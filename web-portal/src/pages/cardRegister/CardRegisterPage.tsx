@@ -86,6 +86,7 @@ export function CardRegisterPage() {
   const card = (flow?.data.card ?? null) as FlowCard | null;
   const plan = (flow?.data.plan ?? null) as RegisterPlan | null;
   const smsSentTo = typeof flow?.data.smsSentTo === 'string' ? flow.data.smsSentTo : null;
+  const resendAfter = typeof flow?.data.resendAfter === 'string' ? flow.data.resendAfter : null;
 
   let body: ReactNode;
   if (phase.kind === 'loading') {
@@ -184,7 +185,7 @@ export function CardRegisterPage() {
             </Button>
           </Paper>
         </Box>
-        {choice === 'form' ? <CardRegisterForm card={card} kind={plan.kind} smsSentTo={smsSentTo} runStep={runStep} onDone={done} /> : null}
+        {choice === 'form' ? <CardRegisterForm card={card} kind={plan.kind} smsSentTo={smsSentTo} resendAfter={resendAfter} runStep={runStep} onDone={done} /> : null}
       </>
     );
   }

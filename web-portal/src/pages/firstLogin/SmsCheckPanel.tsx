@@ -9,7 +9,7 @@ import { describeError } from '../../api/errors';
 import type { FlowState } from '../../api/types';
 import { CaptchaField } from '../../components/CaptchaField';
 import { FormField } from '../../components/FormField';
-import { SmsCodeButton } from '../../components/SmsCodeButton';
+import { CodeSentNote, SmsCodeButton } from '../../components/SmsCodeButton';
 import { focusFirstProblem } from '../../forms/focus';
 import { useForm } from '../../forms/useForm';
 import { useT } from '../../i18n';
@@ -112,14 +112,8 @@ export function SmsCheckPanel({ flow, runStep }: { flow: FlowState; runStep: (st
         inputMode="numeric"
         maxLength={6}
         autoComplete="one-time-code"
-        hint={
-          sentTo ? (
-            <Box component="span" sx={{ color: 'success.main' }} data-testid="sms-sent">
-              {t('sms.sentTo', { mobile: sentTo })}
-            </Box>
-          ) : undefined
-        }
-        adornment={<SmsCodeButton onSend={send} />}
+        hint={<CodeSentNote to={sentTo} />}
+        adornment={<SmsCodeButton onSend={send} resendAfter={flow.data.resendAfter as string | null | undefined} />}
       />
       <Box sx={{ display: 'flex', justifyContent: 'center', mt: 3 }}>
         <Button type="submit" variant="contained" size="large" disabled={busy} sx={{ minWidth: 180 }} data-testid="sms-confirm">

@@ -19,7 +19,7 @@ import { FormField } from '../../components/FormField';
 import { DEFAULT_ID_TYPE, idTypeOptions } from '../../components/idTypes';
 import { PageShell } from '../../components/PageShell';
 import { SectionTitle } from '../../components/SectionTitle';
-import { SmsCodeButton } from '../../components/SmsCodeButton';
+import { CodeSentNote, SmsCodeButton } from '../../components/SmsCodeButton';
 import { focusFirstProblem } from '../../forms/focus';
 import { sendCodeWithCaptcha, type SendCodeContext } from '../../forms/sendCode';
 import { useForm } from '../../forms/useForm';
@@ -194,14 +194,8 @@ export function IndividualRegistrationPage() {
           inputMode="numeric"
           maxLength={6}
           autoComplete="one-time-code"
-          hint={
-            smsSentTo ? (
-              <Box component="span" sx={{ color: 'success.main' }} data-testid="sms-sent">
-                {t('sms.sentTo', { mobile: smsSentTo })}
-              </Box>
-            ) : undefined
-          }
-          adornment={<SmsCodeButton onSend={() => sendCode('sendSmsCode')} />}
+          hint={<CodeSentNote to={smsSentTo} />}
+          adornment={<SmsCodeButton onSend={() => sendCode('sendSmsCode')} resendAfter={flow?.data.resendAfter as string | null | undefined} />}
         />
         <FormField {...field('email')} type="email" label={t('ind.email')} hint={t('ind.emailHint')} inputMode="email" autoComplete="email" />
         {byEmail ? (
@@ -212,14 +206,8 @@ export function IndividualRegistrationPage() {
             inputMode="numeric"
             maxLength={6}
             autoComplete="one-time-code"
-            hint={
-              emailSentTo ? (
-                <Box component="span" sx={{ color: 'success.main' }} data-testid="email-sent">
-                  {t('mail.sentTo', { email: emailSentTo })}
-                </Box>
-              ) : undefined
-            }
-            adornment={<SmsCodeButton onSend={() => sendCode('sendEmailCode')} testId="send-email-code" labels={{ send: t('mail.send'), resend: t('mail.resend') }} />}
+            hint={<CodeSentNote to={emailSentTo} email />}
+            adornment={<SmsCodeButton onSend={() => sendCode('sendEmailCode')} resendAfter={flow?.data.emailResendAfter as string | null | undefined} testId="send-email-code" labels={{ send: t('mail.send'), resend: t('mail.resend') }} />}
           />
         ) : null}
 

@@ -13,7 +13,7 @@ import { flowsApi } from '../../api/endpoints';
 import { describeError } from '../../api/errors';
 import type { FlowResult, FlowState } from '../../api/types';
 import { CaptchaImage } from '../../components/CaptchaImage';
-import { SmsCodeButton } from '../../components/SmsCodeButton';
+import { CodeSentNote, SmsCodeButton } from '../../components/SmsCodeButton';
 import { focusFirstProblem } from '../../forms/focus';
 import { useForm } from '../../forms/useForm';
 import { useT } from '../../i18n';
@@ -153,8 +153,9 @@ export function MobileLoginPanel({ from }: { from?: string }) {
         </Box>
       </Box>
       {sentTo ? (
-        <Typography variant="body2" color="text.secondary" data-testid="mobile-login-sent">
-          {t('login.mobileSent', { mobile: sentTo })}
+        <Typography variant="body2">
+          {/* The same words whether or not the mobile has an account with mobile login on. */}
+          <CodeSentNote to={sentTo} text={t('login.mobileSent', { mobile: sentTo })} testId="mobile-login-sent" />
         </Typography>
       ) : null}
       <Button type="submit" variant="contained" size="large" disabled={busy} data-testid="mobile-login-submit" sx={{ py: 1.25, fontSize: 16 }}>

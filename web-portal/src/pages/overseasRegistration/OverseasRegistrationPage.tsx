@@ -17,7 +17,7 @@ import { describeError } from '../../api/errors';
 import { CaptchaField } from '../../components/CaptchaField';
 import { FormField } from '../../components/FormField';
 import { PageShell } from '../../components/PageShell';
-import { SmsCodeButton } from '../../components/SmsCodeButton';
+import { CodeSentNote, SmsCodeButton } from '../../components/SmsCodeButton';
 import { focusFirstProblem } from '../../forms/focus';
 import { sendCodeWithCaptcha, type SendCodeContext } from '../../forms/sendCode';
 import { useForm } from '../../forms/useForm';
@@ -203,14 +203,8 @@ export function OverseasRegistrationPage() {
           inputMode="numeric"
           maxLength={6}
           autoComplete="one-time-code"
-          hint={
-            emailSentTo ? (
-              <Box component="span" sx={{ color: 'success.main' }} data-testid="email-sent">
-                {t('mail.sentTo', { email: emailSentTo })}
-              </Box>
-            ) : undefined
-          }
-          adornment={<SmsCodeButton onSend={sendEmailCode} testId="send-email-code" labels={{ send: t('mail.send'), resend: t('mail.resend') }} />}
+          hint={<CodeSentNote to={emailSentTo} email />}
+          adornment={<SmsCodeButton onSend={sendEmailCode} resendAfter={flow?.data.emailResendAfter as string | null | undefined} testId="send-email-code" labels={{ send: t('mail.send'), resend: t('mail.resend') }} />}
         />
         <FormField {...field('notes')} label={t('os.notes')} maxLength={500} />
         <Box sx={{ display: 'flex', justifyContent: 'center', gap: 2, mt: 3 }}>

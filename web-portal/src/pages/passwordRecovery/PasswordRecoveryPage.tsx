@@ -25,6 +25,8 @@ import { idTypeOptions } from '../../components/idTypes';
 import { PageShell } from '../../components/PageShell';
 import { useLanguage, useT, type MessageKey } from '../../i18n';
 import { ElicenseQr } from '../../components/ElicenseQr';
+import { ReviewImagePicker, UploadLimits } from '../../components/ReviewImagePicker';
+import { CodeSentNote, SmsCodeButton } from '../../components/SmsCodeButton';
 import { messageFor } from '../../../../domain';
 
 type Fields = Record<string, string>;
@@ -45,10 +47,12 @@ export function PasswordRecoveryPage() {
   const [captchaId, setCaptchaId] = useState('');
   const [uploads, setUploads] = useState<Record<string, string>>({});
   const [submitted, setSubmitted] = useState(false);
+  const [retypeId, setRetypeId] = useState(false); // review: type another legal-representative ID than the masked one
   const data = (flow?.data ?? {}) as Record<string, any>;
 
   const set = (name: string) => (e: { target: { value: string } }) => setFields((f) => ({ ...f, [name]: e.target.value }));
-  const text = (name: string, label: string, extra: Record<string, unknown> = {}) => (
+  /** A field; `hint` is the grey line under it until a problem takes its place. */
+  const text = (name: string, label: string, { hint, ...extra }: Record<string, unknown> & { hint?: ReactNode } = {}) => (
     <TextField
       key={name}
       name={name}
@@ -56,9 +60,10 @@ export function PasswordRecoveryPage() {
       value={fields[name] ?? ''}
       onChange={set(name)}
       error={!!errors[name]}
-      helperText={errors[name] ?? ' '}
+      helperText={errors[name] ?? hint ?? ' '}
       fullWidth
       size="small"
+      sx={{ mb: 0.5 }}
       slotProps={{ htmlInput: { 'data-testid': `field-${name}` } }}
       {...extra}
     />
@@ -69,6 +74,32 @@ export function PasswordRecoveryPage() {
       <CaptchaImage reloadKey={captchaKey} onCaptchaId={setCaptchaId} onReload={() => setFields((f) => ({ ...f, captcha: '' }))} />
     </Box>
   );
+
+  /**
+   * 验证码 with the one code button: it counts down from the flow's resendAfter, and the note says
+   * where the code went (the same answers for an unknown username: the flow sends a decoy code).
+   */
+  const codeRow = (field: 'smsCode' | 'emailCode', send: () => Promise<FlowState | null>, hint?: string) => {
+    const email = field === 'emailCode';
+    const sentTo = (email ? data.emailSentTo : data.smsSentTo) as string | null;
+    return (
+      <Box sx={{ mb: 1 }}>
+        <Box sx={{ display: 'flex', gap: 1, alignItems: 'flex-start' }}>
+          {text(field, t('recovery.code'), { hint: sentTo ? <CodeSentNote to={sentTo} email={email} /> : hint })}
+          <SmsCodeButton
+            testId="send-code"
+            resendAfter={email ? data.emailResendAfter : data.resendAfter}
+            labels={email ? { send: t('mail.send'), resend: t('mail.resend') } : undefined}
+            onSend={async () => {
+              const f = await send();
+              if (!f) return false;
+              return ((email ? f.data.emailResendAfter : f.data.resendAfter) as string | null) ?? null;
+            }}
+          />
+        </Box>
+      </Box>
+    );
+  };
 
   /** Runs a step; field problems go beside their fields, anything else above the form. */
   const run = async (step: string, body: Record<string, unknown>, usesCaptcha = false) => {
@@ -97,20 +128,6 @@ export function PasswordRecoveryPage() {
       if (usesCaptcha) setCaptchaKey((k) => k + 1);
       setBusy(false);
     }
-  };
-
-  const upload = async (kind: string, file: File | undefined) => {
-    if (!file || !flow) return;
-    const form = new FormData();
-    form.append('flowId', flow.flowId);
-    form.append('kind', kind);
-    form.append('file', file);
-    const res = await fetch('/api/review-uploads', { method: 'POST', body: form, credentials: 'same-origin', headers: { 'Accept-Language': lang === 'en' ? 'en' : 'zh-CN' } });
-    const json = await res.json().catch(() => null);
-    if (res.ok) {
-      setUploads((u) => ({ ...u, [kind]: json.uploadId }));
-      setErrors((er) => ({ ...er, [`upload-${kind}`]: '' }));
-    } else setErrors((er) => ({ ...er, [`upload-${kind}`]: json?.error?.fields?.file?.message ?? json?.error?.message ?? t('common.unexpected') }));
   };
 
   const step = flow?.step ?? 'username';
@@ -187,12 +204,7 @@ export function PasswordRecoveryPage() {
           <Box sx={{ maxWidth: 460 }}>
             <TextField label={t(method === 'mobile' ? 'recovery.boundMobile' : 'recovery.boundEmail')} value={(method === 'mobile' ? data.boundMobile : data.boundEmail) ?? ''} fullWidth size="small" disabled sx={{ mb: 2 }} />
             {captcha()}
-            <Box sx={{ display: 'flex', gap: 1 }}>
-              {text(method === 'mobile' ? 'smsCode' : 'emailCode', t('recovery.code'))}
-              <Button variant="outlined" disabled={busy} data-testid="send-code" onClick={() => void run(method === 'mobile' ? 'sendSmsCode' : 'sendEmailCode', {}, true)} sx={{ height: 40, whiteSpace: 'nowrap' }}>
-                {t('recovery.sendCode')}
-              </Button>
-            </Box>
+            {codeRow(method === 'mobile' ? 'smsCode' : 'emailCode', () => run(method === 'mobile' ? 'sendSmsCode' : 'sendEmailCode', {}, true))}
             <Button variant="contained" disabled={busy} data-testid="recovery-verify" onClick={() => verify(method === 'mobile' ? { smsCode: fields.smsCode ?? '' } : { emailCode: fields.emailCode ?? '' })}>
               {t('recovery.next')}
             </Button>
@@ -214,17 +226,17 @@ export function PasswordRecoveryPage() {
             <Alert severity="info" sx={{ mb: 2 }}>{t('recovery.legalRepNote')}</Alert>
             {legalRepFields(text, t, lang)}
             {captcha()}
-            <Box sx={{ display: 'flex', gap: 1 }}>
-              {text('smsCode', t('recovery.code'))}
-              <Button variant="outlined" disabled={busy} data-testid="send-code" onClick={() => void run('sendSmsCode', { mobile: fields.mobile ?? '' }, true)} sx={{ height: 40, whiteSpace: 'nowrap' }}>
-                {t('recovery.sendCode')}
-              </Button>
-            </Box>
+            {codeRow('smsCode', () => run('sendSmsCode', { mobile: fields.mobile ?? '' }, true))}
             <Button variant="contained" disabled={busy} data-testid="recovery-verify" onClick={() => verify(legalRepBody(fields))}>
               {t('recovery.next')}
             </Button>
             {data.manualReviewAvailable && (
-              <Link component="button" sx={{ ml: 2 }} data-testid="request-review" onClick={() => void run('requestReview', {}).then((f) => f && setFields((x) => ({ ...x, ...(f.data as any).prefill, legalRepIdNumber: (f.data as any).prefill?.legalRepIdNumber ?? '' })))}>
+              <Link component="button" sx={{ ml: 2 }} data-testid="request-review" onClick={() => void run('requestReview', {}).then((f) => {
+                  if (!f) return;
+                  // The masked ID number is shown as text, never put into a field (empty: the one typed before is kept).
+                  setFields((x) => ({ ...x, ...(f.data as any).prefill, legalRepIdNumber: '', smsCode: '' }));
+                  setRetypeId(false);
+                })}>
                 {t('recovery.requestReview')}
               </Link>
             )}
@@ -238,19 +250,27 @@ export function PasswordRecoveryPage() {
         {data.review?.moreReason && <Alert severity="warning" sx={{ mb: 2 }}>{t('recovery.moreAsked')} {data.review.moreReason}</Alert>}
         {alert && <Alert severity="error" sx={{ mb: 2 }}>{alert}</Alert>}
         <Typography sx={{ fontWeight: 600, mb: 1 }}>{t('recovery.reviewInfo')}</Typography>
-        {legalRepFields(text, t, lang, true)}
-        <Typography sx={{ fontWeight: 600, mb: 1 }}>{t('recovery.reviewUploads')}</Typography>
-        <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
-          {t('recovery.uploadRule')}
-        </Typography>
-        {UPLOAD_KINDS.map((kind) => (
-          <Box key={kind} sx={{ mb: 1.5 }}>
-            <Typography variant="body2">
-              {t(`recovery.upload.${kind}` as MessageKey)} {uploads[kind] ? '✓' : ''}
-            </Typography>
-            <input type="file" accept=".jpg,.jpeg,.png,.bmp" data-testid={`upload-${kind}`} onChange={(e) => void upload(kind, e.target.files?.[0])} />
-            {errors[`upload-${kind}`] && <Typography color="error" variant="body2">{errors[`upload-${kind}`]}</Typography>}
+        {legalRepFields(text, t, lang, true, retypeId ? (
+          <Box>
+            {text('legalRepIdNumber', t('recovery.legalRepIdNumber'), { autoFocus: true })}
+            <Link component="button" type="button" sx={{ mt: -0.5, mb: 1.5, display: 'block' }} onClick={() => { setRetypeId(false); setFields((x) => ({ ...x, legalRepIdNumber: '' })); }}>
+              {t('recovery.idKeep')}
+            </Link>
           </Box>
+        ) : (
+          <MaskedId masked={data.prefill?.legalRepIdNumber ?? ''} error={errors.legalRepIdNumber} onRetype={() => setRetypeId(true)} />
+        ))}
+        {codeRow('smsCode', () => run('sendSmsCode', { mobile: fields.mobile ?? '' }, true), t('recovery.reviewCodeHint'))}
+        <Typography sx={{ fontWeight: 600, mb: 1 }}>{t('recovery.reviewUploads')}</Typography>
+        <UploadLimits />
+        {flow && UPLOAD_KINDS.map((kind) => (
+          <ReviewImagePicker
+            key={kind}
+            flowId={flow.flowId}
+            kind={kind}
+            label={t(`recovery.upload.${kind}` as MessageKey)}
+            onChange={(id) => setUploads((u) => { const next = { ...u }; if (id) next[kind] = id; else delete next[kind]; return next; })}
+          />
         ))}
         {errors.uploads && <Typography color="error" variant="body2">{errors.uploads}</Typography>}
         <Typography sx={{ fontWeight: 600, my: 1 }}>{t('recovery.reviewPassword')}</Typography>
@@ -324,10 +344,12 @@ function legalRepBody(f: Fields) {
 }
 
 function legalRepFields(
-  text: (name: string, label: string, extra?: Record<string, unknown>) => ReactNode,
+  text: (name: string, label: string, extra?: Record<string, unknown> & { hint?: ReactNode }) => ReactNode,
   t: ReturnType<typeof useT>,
   lang: 'zh' | 'en',
   withValidity = false,
+  /** Instead of the ID-number field: the review shows the number typed before, masked, as text. */
+  idNumber: ReactNode = null,
 ) {
   return (
     <>
@@ -335,11 +357,35 @@ function legalRepFields(
       {text('uscc', t('recovery.uscc'))}
       {text('legalRepName', t('recovery.legalRepName'))}
       {text('legalRepIdType', t('recovery.legalRepIdType'), { select: true, children: idTypeOptions(lang).map((o) => <MenuItem key={o.value} value={o.value}>{o.label}</MenuItem>) })}
-      {text('legalRepIdNumber', t('recovery.legalRepIdNumber'))}
-      {withValidity && text('legalRepIdValidFrom', t('recovery.validFrom'), { placeholder: 'YYYYMMDD' })}
-      {withValidity && text('legalRepIdValidTo', t('recovery.validTo'), { placeholder: 'YYYYMMDD / 00000000' })}
+      {idNumber ?? text('legalRepIdNumber', t('recovery.legalRepIdNumber'))}
+      {withValidity && text('legalRepIdValidFrom', t('recovery.validFrom'), { placeholder: 'YYYYMMDD', hint: t('date.hint') })}
+      {withValidity && text('legalRepIdValidTo', t('recovery.validTo'), { placeholder: 'YYYYMMDD', hint: t('date.hintTo') })}
       {text('mobile', t('recovery.operatorMobile'))}
     </>
+  );
+}
+
+/** The legal representative's ID number of the failed check, masked: read-only text, with a way to type another. */
+function MaskedId({ masked, error, onRetype }: { masked: string; error?: string; onRetype: () => void }) {
+  const t = useT();
+  return (
+    <Box sx={{ mb: 2 }} data-testid="masked-id">
+      <Typography variant="body2" color="text.secondary">
+        {t('recovery.legalRepIdNumber')}
+      </Typography>
+      <Box sx={{ display: 'flex', gap: 1.5, alignItems: 'baseline' }}>
+        <Typography sx={{ fontFamily: 'monospace', fontSize: 16 }} data-testid="masked-id-value">
+          {masked}
+        </Typography>
+        <Typography variant="body2" color="text.secondary">
+          {t('recovery.idKept')}
+        </Typography>
+        <Link component="button" type="button" onClick={onRetype} data-testid="retype-id">
+          {t('recovery.idRetype')}
+        </Link>
+      </Box>
+      {error && <Typography color="error" variant="body2">{error}</Typography>}
+    </Box>
   );
 }
 

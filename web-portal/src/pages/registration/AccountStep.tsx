@@ -14,7 +14,7 @@ import type { FlowState } from '../../api/types';
 import { CaptchaField } from '../../components/CaptchaField';
 import { FormField } from '../../components/FormField';
 import { DEFAULT_ID_TYPE, idTypeOptions } from '../../components/idTypes';
-import { SmsCodeButton } from '../../components/SmsCodeButton';
+import { CodeSentNote, SmsCodeButton } from '../../components/SmsCodeButton';
 import { focusFirstProblem } from '../../forms/focus';
 import { sendCodeWithCaptcha, type SendCodeContext } from '../../forms/sendCode';
 import { useForm } from '../../forms/useForm';
@@ -166,14 +166,8 @@ export function AccountStep({ flow, runStep }: AccountStepProps) {
         inputMode="numeric"
         maxLength={6}
         autoComplete="one-time-code"
-        hint={
-          smsSentTo ? (
-            <Box component="span" sx={{ color: 'success.main' }} data-testid="sms-sent">
-              {t('sms.sentTo', { mobile: smsSentTo })}
-            </Box>
-          ) : undefined
-        }
-        adornment={<SmsCodeButton onSend={sendSms} />}
+        hint={<CodeSentNote to={smsSentTo} />}
+        adornment={<SmsCodeButton onSend={sendSms} resendAfter={flow.data.resendAfter as string | null | undefined} />}
       />
 
       <Box sx={{ pl: { md: '246px' }, mb: 3 }}>

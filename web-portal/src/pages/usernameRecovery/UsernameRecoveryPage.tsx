@@ -1,5 +1,7 @@
 // U1, U3, U4, U5 忘记用户名: 企业管理员 / 企业操作员 / 个人用户. One usernameRecovery flow per account type:
 // proven mobile → identity → (U1: further proofs) → the username(s); or 人工资料审核 after the mobile.
+// Step titles and wording follow 000 §2.3.1.1.1 (第一步：填写企业信息, 第二步：填写经办人信息,
+// 第三步：企业其他信息验证): at step 3 the fields name the person of the chosen method and start empty.
 import { useEffect, useState, type ReactNode } from 'react';
 import { Link as RouterLink } from 'react-router-dom';
 import Alert from '@mui/material/Alert';
@@ -18,39 +20,50 @@ import type { FlowState, FlowType } from '../../api/types';
 import { CaptchaImage } from '../../components/CaptchaImage';
 import { idTypeOptions } from '../../components/idTypes';
 import { PageShell } from '../../components/PageShell';
+import { ReviewImagePicker, UploadLimits } from '../../components/ReviewImagePicker';
+import { CodeSentNote, SmsCodeButton } from '../../components/SmsCodeButton';
 import { useLanguage, useT, type MessageKey } from '../../i18n';
 
 type Variant = 'admin' | 'operator' | 'individual';
 const VARIANTS: Variant[] = ['admin', 'operator', 'individual'];
 const PERSON = ['name', 'idType', 'idNumber', 'idValidFrom', 'idValidTo'];
 const BANKS = ['ccb', 'abc', 'cmbc'];
+const MORE_METHODS = ['legalRep', 'admin', 'operators'] as const;
+/** Step 3's own fields per method (never the step-2 person's), and their labels. */
+const OTHER_PREFIX = { legalRep: 'otherLegalRep', admin: 'otherAdmin' } as const;
+const OTHER_LABELS = { legalRep: 'usernameRecovery.other.legalRep', admin: 'usernameRecovery.admin' } as const;
+const cap = (k: string) => `${k[0].toUpperCase()}${k.slice(1)}`;
 
 export function UsernameRecoveryPage() {
   const t = useT();
   const { lang } = useLanguage();
   const [variant, setVariant] = useState<Variant>('admin');
   const [flow, setFlow] = useState<FlowState | null>(null);
-  const [fields, setFields] = useState<Record<string, string>>({ idType: 'resident', legalRepIdType: 'resident', method: 'legalRep' });
+  const [fields, setFields] = useState<Record<string, string>>({
+    idType: 'resident', legalRepIdType: 'resident', otherLegalRepIdType: 'resident', otherAdminIdType: 'resident', method: 'legalRep',
+  });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [alert, setAlert] = useState('');
   const [busy, setBusy] = useState(false);
   const [captchaKey, setCaptchaKey] = useState(0);
   const [captchaId, setCaptchaId] = useState('');
-  const [uploadId, setUploadId] = useState('');
+  const [uploads, setUploads] = useState<Record<string, string>>({});
   const [realName, setRealName] = useState(false); // U4/U5: identity + bank card four elements
   const data = (flow?.data ?? {}) as Record<string, any>;
   const withEnterprise = variant !== 'individual';
 
-  const text = (name: string, label: string, extra: Record<string, unknown> = {}) => (
+  /** A field; `hint` is the grey line under it until a problem takes its place. */
+  const text = (name: string, label: string, { hint, ...extra }: Record<string, unknown> & { hint?: ReactNode } = {}) => (
     <TextField
       key={name}
       label={label}
       value={fields[name] ?? ''}
       onChange={(e) => setFields((f) => ({ ...f, [name]: e.target.value }))}
       error={!!errors[name]}
-      helperText={errors[name] ?? ' '}
+      helperText={errors[name] ?? hint ?? ' '}
       fullWidth
       size="small"
+      sx={{ mb: 0.5 }}
       slotProps={{ htmlInput: { 'data-testid': `field-${name}` } }}
       {...extra}
     />
@@ -64,14 +77,42 @@ export function UsernameRecoveryPage() {
     </Box>
   );
   const pick = (keys: string[]) => Object.fromEntries(keys.map((k) => [k, fields[k] ?? '']));
-  const personFields = (prefix = '') =>
+  /** Name, ID type, ID number and validity (YYYYMMDD) of one person: fields `${prefix}Name`…, labels `${labels}.name`…. */
+  const personFields = (prefix = '', labels = `usernameRecovery.${prefix || 'self'}`) =>
     PERSON.map((k) => {
-      const name = prefix ? `${prefix}${k[0].toUpperCase()}${k.slice(1)}` : k;
-      const label = t(`usernameRecovery.${prefix || 'self'}.${k}` as MessageKey);
-      return k === 'idType' ? idTypeSelect(name, label) : text(name, label);
+      const name = prefix ? `${prefix}${cap(k)}` : k;
+      const label = t(`${labels}.${k}` as MessageKey);
+      if (k === 'idType') return idTypeSelect(name, label);
+      if (k === 'idValidFrom') return text(name, label, { placeholder: 'YYYYMMDD', hint: t('date.hint') });
+      if (k === 'idValidTo') return text(name, label, { placeholder: 'YYYYMMDD', hint: t('date.hintTo') });
+      return text(name, label);
     });
+  const pickPrefixed = (prefix: string) => Object.fromEntries(PERSON.map((k) => [k, fields[`${prefix}${cap(k)}`] ?? '']));
+  const title = (key: MessageKey) => (
+    <Typography component="h2" sx={{ fontWeight: 600, fontSize: 17, mb: 2 }} data-testid="step-title">
+      {t(key)}
+    </Typography>
+  );
+  /** 验证码 with the one code button: the countdown from the flow's resendAfter and where the code went. */
+  const codeRow = (field: string, label: string, send: () => Promise<FlowState | null>, sentTo: string | null, resendAfter: (f: FlowState) => string | null, testId = 'send-code') => (
+    <Box sx={{ mb: 1 }}>
+      <Box sx={{ display: 'flex', gap: 1, alignItems: 'flex-start' }}>
+        {text(field, label, { hint: sentTo ? <CodeSentNote to={sentTo} testId={`${testId}-sent`} /> : undefined })}
+        <SmsCodeButton
+          key={flow?.flowId ?? 'new'} // another account type starts another flow: no countdown carried over
+          testId={testId}
+          resendAfter={flow ? resendAfter(flow) : null}
+          onSend={async () => {
+            const f = await send();
+            return f ? resendAfter(f) : false;
+          }}
+        />
+      </Box>
+    </Box>
+  );
 
-  const run = async (step: string, body: Record<string, unknown>, usesCaptcha = false) => {
+  /** Runs a step; `errorPrefix` puts the server's person-field problems beside step 3's own fields. */
+  const run = async (step: string, body: Record<string, unknown>, usesCaptcha = false, errorPrefix = '') => {
     setBusy(true);
     setErrors({});
     setAlert('');
@@ -86,7 +127,8 @@ export function UsernameRecoveryPage() {
       return next;
     } catch (e) {
       if (isApiError(e) && Object.keys(e.fields).length > 0) {
-        setErrors(Object.fromEntries(Object.entries(e.fields).map(([k, v]) => [k, v.message ?? v.code])));
+        const at = (k: string) => (errorPrefix && PERSON.includes(k) ? `${errorPrefix}${cap(k)}` : k);
+        setErrors(Object.fromEntries(Object.entries(e.fields).map(([k, v]) => [at(k), v.message ?? v.code])));
         const general = e.fields.proof ?? e.fields.method;
         if (general) setAlert(general.message ?? general.code);
       } else setAlert(isApiError(e) ? e.message : t('common.unexpected'));
@@ -100,17 +142,6 @@ export function UsernameRecoveryPage() {
     }
   };
 
-  const upload = async (file: File | undefined) => {
-    if (!file || !flow) return;
-    const form = new FormData();
-    form.append('flowId', flow.flowId);
-    form.append('kind', 'license');
-    form.append('file', file);
-    const res = await fetch('/api/review-uploads', { method: 'POST', body: form, credentials: 'same-origin' });
-    const json = await res.json().catch(() => null);
-    if (res.ok) setUploadId(json.uploadId);
-    else setErrors((er) => ({ ...er, uploads: json?.error?.fields?.file?.message ?? json?.error?.message ?? '' }));
-  };
 
   const step = flow?.step ?? 'mobile';
   // U2: while the bank's page (another tab) authenticates the UKey, follow the waiting flow.
@@ -142,6 +173,7 @@ export function UsernameRecoveryPage() {
   } else if (step === 'mobile') {
     body = (
       <Box sx={{ maxWidth: 460, mx: 'auto' }}>
+        {title(withEnterprise ? 'usernameRecovery.step.company' : 'usernameRecovery.step.mobile')}
         {withEnterprise && text('enterpriseName', t('recovery.enterpriseName'))}
         {withEnterprise && text('orgCode', t('usernameRecovery.orgCode'))}
         {variant !== 'admin' && (
@@ -154,12 +186,7 @@ export function UsernameRecoveryPage() {
         {realName && variant !== 'admin' && text('cardNo', t('usernameRecovery.cardNo'))}
         {text('mobile', t(realName && variant !== 'admin' ? 'usernameRecovery.reservedMobile' : 'usernameRecovery.mobile'))}
         {captcha()}
-        <Box sx={{ display: 'flex', gap: 1 }}>
-          {text('smsCode', t('recovery.code'))}
-          <Button variant="outlined" disabled={busy} onClick={() => void run('sendSmsCode', { mobile: fields.mobile ?? '' }, true)} sx={{ height: 40, whiteSpace: 'nowrap' }}>
-            {t('recovery.sendCode')}
-          </Button>
-        </Box>
+        {codeRow('smsCode', t('recovery.code'), () => run('sendSmsCode', { mobile: fields.mobile ?? '' }, true), data.smsSentTo ?? null, (f) => (f.data.resendAfter as string | null) ?? null)}
         <Button
           variant="contained"
           fullWidth
@@ -175,38 +202,59 @@ export function UsernameRecoveryPage() {
     );
   } else if (step === 'identity' || step === 'more') {
     const more = step === 'more';
+    const proven = (data.proven as string[] | undefined) ?? [];
+    const open = MORE_METHODS.filter((m) => !proven.includes(m));
+    // The chosen 认证方式; the first one still open when the choice was proven already.
+    const method = (open as readonly string[]).includes(fields.method) ? (fields.method as (typeof MORE_METHODS)[number]) : open[0];
+    const operators = (data.operators as string[] | undefined) ?? [];
+    const resendAt = (slot: number) => (f: FlowState) => ((f.data.operatorResendAfter as (string | null)[] | undefined)?.[slot] ?? null);
+    const submitMore = () =>
+      method === 'operators'
+        ? run('more', { method, ...pick(['smsCode0', 'smsCode1']) })
+        : run('more', { method, ...pickPrefixed(OTHER_PREFIX[method]) }, false, OTHER_PREFIX[method]);
     body = (
       <Box sx={{ maxWidth: 460, mx: 'auto' }}>
+        {more
+          ? title('usernameRecovery.step.other')
+          : title(variant === 'admin' ? 'usernameRecovery.step.handler' : withEnterprise ? 'usernameRecovery.step.person' : 'usernameRecovery.step.self')}
         {data.mobileBound === false && <Alert severity="warning" sx={{ mb: 2 }}>{t('usernameRecovery.notBound')}</Alert>}
-        {more && <Alert severity="info" sx={{ mb: 2 }}>{t('usernameRecovery.needed', { n: data.needed })}</Alert>}
+        {!more && variant === 'admin' && <Alert severity="info" sx={{ mb: 2 }} data-testid="handler-note">{t('usernameRecovery.handlerNote')}</Alert>}
+        {more && (
+          <Alert severity="info" sx={{ mb: 2 }} data-testid="more-note">
+            {t(data.needed >= 2 ? 'usernameRecovery.chooseTwo' : 'usernameRecovery.chooseOne')}
+            {proven.length > 0 && (
+              <Box component="span" sx={{ display: 'block', mt: 0.5 }} data-testid="proven">
+                {t('usernameRecovery.proven', { methods: proven.map((m) => t(`usernameRecovery.method.${m}` as MessageKey)).join(lang === 'en' ? ', ' : '、') })}
+              </Box>
+            )}
+          </Alert>
+        )}
         {more &&
-          text('method', t('usernameRecovery.method'), {
+          text('method', t('usernameRecovery.methodCount', { n: data.needed }), {
             select: true,
-            children: ['legalRep', 'admin', 'operators']
-              .filter((m) => !(data.proven as string[]).includes(m))
-              .map((m) => <MenuItem key={m} value={m}>{t(`usernameRecovery.method.${m}` as MessageKey)}</MenuItem>),
+            value: method,
+            children: open.map((m) => <MenuItem key={m} value={m}>{t(`usernameRecovery.method.${m}` as MessageKey)}</MenuItem>),
           })}
-        {more && fields.method === 'operators' ? (
+        {!more && personFields()}
+        {more && method === 'operators' && (
           <>
             {captcha()}
             {[0, 1].map((slot) => (
-              <Box key={slot} sx={{ display: 'flex', gap: 1 }}>
-                {text(`smsCode${slot}`, `${t('usernameRecovery.operatorCode')} ${(data.operators as string[])[slot] ?? ''}`)}
-                <Button variant="outlined" disabled={busy} onClick={() => void run('sendOperatorCode', { slot }, true)} sx={{ height: 40, whiteSpace: 'nowrap' }}>
-                  {t('recovery.sendCode')}
-                </Button>
+              <Box key={slot}>
+                {codeRow(
+                  `smsCode${slot}`,
+                  t('usernameRecovery.operatorMobileCode', { name: operators[slot] ?? '' }),
+                  () => run('sendOperatorCode', { slot }, true),
+                  resendAt(slot)(flow!) ? operators[slot] ?? null : null,
+                  resendAt(slot),
+                  `send-operator-code-${slot}`,
+                )}
               </Box>
             ))}
           </>
-        ) : (
-          personFields()
         )}
-        <Button
-          variant="contained"
-          fullWidth
-          disabled={busy}
-          onClick={() => void run(more ? 'more' : 'identity', more ? { method: fields.method, ...(fields.method === 'operators' ? pick(['smsCode0', 'smsCode1']) : pick(PERSON)) } : pick(PERSON))}
-        >
+        {more && method !== 'operators' && personFields(OTHER_PREFIX[method], OTHER_LABELS[method])}
+        <Button variant="contained" fullWidth disabled={busy} data-testid="username-next" onClick={() => void (more ? submitMore() : run('identity', pick(PERSON)))}>
           {t('recovery.next')}
         </Button>
         {variant === 'admin' && (
@@ -250,22 +298,32 @@ export function UsernameRecoveryPage() {
     body = (
       <Box sx={{ maxWidth: 520, mx: 'auto' }}>
         {data.review?.moreReason && <Alert severity="warning" sx={{ mb: 2 }}>{t('recovery.moreAsked')} {data.review.moreReason}</Alert>}
+        {title(withEnterprise ? 'usernameRecovery.step.reviewInfo' : 'usernameRecovery.step.reviewInfoSelf')}
         {withEnterprise && text('enterpriseName', t('recovery.enterpriseName'))}
         {withEnterprise && text('orgCode', t('usernameRecovery.orgCode'))}
         {withEnterprise && personFields('legalRep')}
         {personFields()}
-        <Typography variant="body2" sx={{ mb: 1 }}>
-          {t('recovery.uploadRule')} {uploadId ? '✓' : ''}
-        </Typography>
-        <input type="file" accept=".jpg,.jpeg,.png,.bmp" onChange={(e) => void upload(e.target.files?.[0])} />
+        {title(withEnterprise ? 'usernameRecovery.step.reviewUploads' : 'usernameRecovery.step.reviewUploadsSelf')}
+        <UploadLimits />
+        {flow &&
+          (withEnterprise ? (['idFront', 'idBack', 'license'] as const) : (['idFront', 'idBack'] as const)).map((kind) => (
+            <ReviewImagePicker
+              key={kind}
+              flowId={flow.flowId}
+              kind={kind}
+              label={t(`usernameRecovery.upload.${kind}` as MessageKey)}
+              onChange={(id) => setUploads((u) => { const next = { ...u }; if (id) next[kind] = id; else delete next[kind]; return next; })}
+            />
+          ))}
         {errors.uploads && <Typography color="error" variant="body2">{errors.uploads}</Typography>}
         {captcha()}
         <Button
           variant="contained"
           fullWidth
           disabled={busy}
+          data-testid="submit-review"
           onClick={() =>
-            void run('submitReview', { ...pick([...PERSON, ...(withEnterprise ? ['enterpriseName', 'orgCode', ...PERSON.map((k) => `legalRep${k[0].toUpperCase()}${k.slice(1)}`)] : [])]), uploads: uploadId ? [uploadId] : [] }, true)
+            void run('submitReview', { ...pick([...PERSON, ...(withEnterprise ? ['enterpriseName', 'orgCode', ...PERSON.map((k) => `legalRep${cap(k)}`)] : [])]), uploads: Object.values(uploads) }, true)
           }
         >
           {t('recovery.next')}
