@@ -7,6 +7,7 @@ import { keyedHash } from '../db/pii';
 import type { AccountRow, SessionMethod, SessionSubject, StaffRow } from '../db';
 import type { Models } from '../db';
 import type { Services } from '../activities/services';
+import { staffCan, type StaffPermission } from '../domain/staffRoles';
 import { ApiError, clientIp } from './http';
 
 export const PORTAL_COOKIE = 'sw_session';
@@ -101,6 +102,17 @@ export function requireStaff(services: Services, roles?: StaffRow['role'][]) {
     req.staff = staff;
     next();
   };
+}
+
+/** Console routes that need one permission of domain/staffRoles.ts (403 otherwise). */
+export function requireStaffPermission(services: Services, permission: StaffPermission) {
+  const staff = requireStaff(services);
+  return (req: Request, res: Response, next: NextFunction) =>
+    staff(req, res, (err?: unknown) => {
+      if (err) return next(err);
+      if (!staffCan(req.staff!.role, permission)) return next(new ApiError(403, 'forbidden'));
+      next();
+    });
 }
 
 /** The anonymous browser identity that self-service flows are bound to. */

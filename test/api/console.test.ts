@@ -105,6 +105,13 @@ describe('staff console API', () => {
       expect(one.status).to.equal(200);
       expect(one.body.username).to.equal(admin.username);
       expect(JSON.stringify(one.body)).not.to.include(adminIdNumber);
+      // The e-mail only as the screen shows it: masked, never in full (list and show).
+      const account = await h.db.models.Account.findByPk(mine.id);
+      expect(account!.email, 'the test admin has an e-mail').to.include('@');
+      expect(mine).to.not.have.property('email');
+      expect(mine.emailMasked).to.include('***@');
+      expect(JSON.stringify(list.body)).not.to.include(account!.email);
+      expect(JSON.stringify(one.body)).not.to.include(account!.email);
     });
 
     it('finds an enterprise by name, with the legal representative ID masked', async () => {

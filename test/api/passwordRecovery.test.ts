@@ -632,7 +632,7 @@ describe('P1–P3 password recovery and the review console (API)', () => {
       await expectLogin(admin.username, NEW_PASSWORD, 422);
     });
 
-    it('roles: reviewers cannot assign; supervisors assign; a system administrator account works the queues too', async () => {
+    it('roles: reviewers cannot assign; supervisors assign; the system administrator configures reasons but neither sees, assigns nor decides cases', async () => {
       const { flowId, prefill } = await atReview();
       const caseId = await submit(flowId, prefill);
       const staff = await reviewer.get('/api/admin/review-staff');
@@ -649,6 +649,14 @@ describe('P1–P3 password recovery and the review console (API)', () => {
       expect((await sysadmin.post('/api/admin/login', { username: 'sysadmin1', password: GOOD_PASSWORD })).status).to.equal(200);
       const created = await sysadmin.post('/api/admin/review-reasons', { decision: 'reject', text: '申请人身份无法确认' });
       expect(created.status).to.equal(201);
+      // The system administrator decides no cases: no queue, no case data or images, no claim, decision or assignment.
+      expect((await sysadmin.get('/api/admin/reviews')).body).to.deep.equal([]);
+      expect((await sysadmin.get(`/api/admin/reviews/${caseId}`)).status).to.equal(404);
+      expect((await sysadmin.post(`/api/admin/reviews/${caseId}/claim`)).status).to.equal(404);
+      expect((await decide(sysadmin, caseId, 'reject', '申请人身份无法确认')).status).to.equal(404);
+      expect((await sysadmin.post(`/api/admin/reviews/${caseId}/assign`, { staffId: reviewerId })).status).to.equal(403);
+      const upload = await h.db.models.ReviewUpload.findOne();
+      if (upload) expect((await sysadmin.get(`/api/admin/reviews/${caseId}/uploads/${upload.id}`)).status).to.equal(404);
       await reviewer.post(`/api/admin/reviews/${caseId}/claim`);
       expect((await decide(reviewer, caseId, 'reject', '申请人身份无法确认')).status).to.equal(200);
       expect((await h.db.models.ReviewCase.findByPk(caseId))!.reason).to.equal('申请人身份无法确认');

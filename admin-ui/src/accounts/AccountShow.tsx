@@ -31,8 +31,8 @@ export const AccountShow = () => (
             <Labeled source="mobile">
                 <TextOrDash source="mobile" />
             </Labeled>
-            <Labeled source="email">
-                <TextOrDash source="email" />
+            <Labeled source="emailMasked">
+                <TextOrDash source="emailMasked" />
             </Labeled>
             <Labeled source="status">
                 <EnumField source="status" group="accountStatus" />

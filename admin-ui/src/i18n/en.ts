@@ -40,6 +40,7 @@ export const consoleEnglish = {
                 idValidTo: 'ID valid to',
                 mobile: 'Mobile',
                 email: 'Email',
+                emailMasked: 'Email',
                 status: 'Status',
                 mustChangePassword: 'Must change password',
                 createdAt: 'Registered at',

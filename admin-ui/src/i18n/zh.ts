@@ -257,6 +257,7 @@ export const consoleChinese = {
                 idValidTo: '证件有效期止',
                 mobile: '手机号码',
                 email: '电子邮箱',
+                emailMasked: '电子邮箱',
                 status: '账号状态',
                 mustChangePassword: '须修改密码',
                 createdAt: '注册时间',

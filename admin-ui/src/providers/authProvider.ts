@@ -1,7 +1,9 @@
 import type { AuthProvider } from 'react-admin';
 import { API_ROOT, acceptLanguage } from './http';
 
-export type StaffRole = 'supervisor' | 'reviewer' | 'sysadmin';
+import { staffCan, type StaffRole } from '../../../domain/staffRoles';
+
+export type { StaffRole };
 export interface Staff {
     id: number | string;
     username: string;
@@ -76,9 +78,10 @@ const forgetStaff = () => {
 
 export const canRoleAccess = (role: StaffRole | undefined, resource: string, action: string) => {
     if (role === 'supervisor') return true;
-    // Review queues (V1–V3): every review role works them; reasons are edited by supervisors and system administrators.
-    if (resource === 'reviews') return role === 'reviewer' || role === 'sysadmin';
-    if (resource === 'review-reasons') return role === 'sysadmin' || READ_ACTIONS.includes(action);
+    // Review queues (V1–V3): the roles that work cases; reasons are configured by supervisors and
+    // system administrators, who decide no cases (domain/staffRoles.ts, enforced by the API).
+    if (resource === 'reviews') return staffCan(role, 'cases.work');
+    if (resource === 'review-reasons') return staffCan(role, 'reviews.configure') || READ_ACTIONS.includes(action);
     if (role === 'reviewer') {
         return REVIEWER_RESOURCES.includes(resource) && READ_ACTIONS.includes(action);
     }

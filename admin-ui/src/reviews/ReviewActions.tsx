@@ -18,6 +18,7 @@ import {
 import { useGetIdentity, useNotify, usePermissions, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { API_ROOT, httpClient } from '../providers/http';
 import { DECISIONS, Decision } from './choices';
+import { staffCan } from '../../../domain/staffRoles';
 
 const post = (path: string, body: unknown = {}) => httpClient(`${API_ROOT}${path}`, { method: 'POST', body: JSON.stringify(body) });
 
@@ -34,7 +35,7 @@ export const ReviewActions = () => {
     if (!record) return null;
     const open = record.status === 'pending' || record.status === 'secondApproval';
     const mine = identity && String(record.assigneeId) === String(identity.id);
-    const manager = permissions === 'supervisor' || permissions === 'sysadmin';
+    const manager = staffCan(permissions, 'cases.assign');
     const run = async (path: string, body?: unknown) => {
         try {
             await post(`/reviews/${record.id}/${path}`, body);

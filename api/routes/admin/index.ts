@@ -9,7 +9,7 @@ import type { Services } from '../../../activities/services';
 import { ACCOUNT_KINDS, ACCOUNT_STATUSES, CARD_STATUSES, CARD_TYPES, MESSAGE_CHANNELS } from '../../../db';
 import { ApiError, clientIp, fieldError, strings, checkedParams } from '../../http';
 import { checkThrottle, forgiveAttempt, reserveAttempt } from '../../loginThrottle';
-import { endSession, requireStaff, startSession } from '../../sessions';
+import { endSession, requireStaff, requireStaffPermission, startSession } from '../../sessions';
 import { FlowRuntime } from '../../flows';
 import { enumFilter, listQuery, numberFilter, sendList } from './listQuery';
 import { registryRoutes } from './registry';
@@ -66,7 +66,9 @@ export function adminRoutes(services: Services, rt: FlowRuntime, opts: { session
 
   const accountItem = async (a: InstanceType<typeof models.Account>) => {
     const e = a.enterpriseId ? await models.Enterprise.findByPk(a.enterpriseId) : null;
-    return { ...accountView(a), enterpriseId: a.enterpriseId, enterpriseName: e?.name ?? '' };
+    // Only what the console shows: the e-mail masked, like the mobile and the ID number.
+    const { email: _email, ...view } = accountView(a);
+    return { ...view, enterpriseId: a.enterpriseId, enterpriseName: e?.name ?? '' };
   };
   router.get('/accounts', async (req, res) => {
     const q = listQuery(req, ['id', 'username', 'createdAt', 'lastLoginAt']);
@@ -87,7 +89,7 @@ export function adminRoutes(services: Services, rt: FlowRuntime, opts: { session
     res.json(await accountItem(row));
   });
 
-  router.get('/outbox', requireStaff(services, ['supervisor']), async (req, res) => {
+  router.get('/outbox', requireStaffPermission(services, 'outbox.read'), async (req, res) => {
     const q = listQuery(req, ['id', 'createdAt']);
     const channel = enumFilter(q, 'channel', MESSAGE_CHANNELS);
     const where = { ...(q.filter.to ? { to: like(q.filter.to) } : {}), ...(channel ? { channel } : {}) };

@@ -8,7 +8,7 @@ import { validateEnterpriseName, validatePersonName } from '../../../domain/acco
 import type { FieldErrors } from '../../../domain/errors';
 import { normalizeIdNumber, validateIdNumber, validateOrgCode, validateUscc } from '../../../domain/identifiers';
 import { ApiError, clientIp, fieldError, strings, checkedParams } from '../../http';
-import { requireStaff } from '../../sessions';
+import { requireStaffPermission } from '../../sessions';
 import { listQuery, sendList } from './listQuery';
 
 const FIELDS = ['uscc', 'orgCode', 'name', 'legalRepName', 'legalRepIdType', 'legalRepIdNumber', 'status'] as const;
@@ -37,7 +37,7 @@ function readRecord(body: unknown) {
 export function registryRoutes(services: Services): Router {
   const router = checkedParams(Router());
   const { RegistryRecord } = services.db.models;
-  const supervisor = requireStaff(services, ['supervisor']);
+  const supervisor = requireStaffPermission(services, 'registry.edit');
 
   router.get('/', async (req, res) => {
     const q = listQuery(req, ['id', 'uscc', 'name', 'updatedAt']);

@@ -14,16 +14,15 @@ import { OPEN_REVIEW_STATUSES, REVIEW_CASE_TYPES, REVIEW_STATUSES, ReviewCaseTyp
 import { REVIEW_DECIDED } from '../../../workflows/flowTypes';
 import { FlowRuntime, signalFlow } from '../../flows';
 import { ApiError, clientIp, fieldError, checkedParams, recordId } from '../../http';
-import { requireStaff } from '../../sessions';
+import { requireStaffPermission } from '../../sessions';
+import { staffCan } from '../../../domain/staffRoles';
 import { storedImagePath } from '../../uploads';
 import { booleanFilter, enumFilter, listQuery, numberFilter, sendList } from './listQuery';
 
 /** The queues (case types) each staff role sees. */
-export const QUEUES_BY_ROLE: Record<string, readonly ReviewCaseType[]> = {
-  reviewer: ['passwordRecovery', 'usernameRecovery'],
-  supervisor: ['passwordRecovery', 'usernameRecovery'],
-  sysadmin: ['passwordRecovery', 'usernameRecovery'],
-};
+export const QUEUES_BY_ROLE: Record<string, readonly ReviewCaseType[]> = Object.fromEntries(
+  (['reviewer', 'supervisor', 'sysadmin'] as const).map((role) => [role, staffCan(role, 'cases.work') ? (['passwordRecovery', 'usernameRecovery'] as const) : []]),
+);
 
 const like = (value: unknown) => ({ [Op.like]: `%${String(value).replace(/[%_\\]/g, '')}%` });
 
@@ -40,7 +39,8 @@ export function reviewRoutes(services: Services, rt: FlowRuntime): Router {
   const { models } = services.db;
   const { ReviewCase, ReviewDecision, ReviewReason, ReviewSetting, ReviewUpload, Staff } = models;
   const queuesOf = (staff: StaffRow) => QUEUES_BY_ROLE[staff.role] ?? [];
-  const managers = requireStaff(services, ['supervisor', 'sysadmin']);
+  const assigners = requireStaffPermission(services, 'cases.assign');
+  const managers = requireStaffPermission(services, 'reviews.configure');
 
   const staffNames = async (ids: (number | null)[]) => {
     const wanted = [...new Set(ids.filter((x): x is number => typeof x === 'number'))];
@@ -184,7 +184,7 @@ export function reviewRoutes(services: Services, rt: FlowRuntime): Router {
     res.json(item((await ReviewCase.findByPk(c.id))!, new Map()));
   });
 
-  router.post('/reviews/:id/assign', managers, async (req, res) => {
+  router.post('/reviews/:id/assign', assigners, async (req, res) => {
     const c = await openCase(req);
     const staffId = recordId(req.body?.staffId);
     const to = staffId ? await Staff.findByPk(staffId) : null;
