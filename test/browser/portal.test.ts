@@ -88,7 +88,17 @@ describe('browser: portal registration and login, console login', () => {
   });
 
   it('lets a supervisor log into the console and see accounts with masked numbers', async () => {
+    // The login form comes at once: "who is logged in" is not asked once per check with retries.
+    let meCalls = 0;
+    page.on('request', (r) => {
+      if (r.url().endsWith('/api/admin/me')) meCalls += 1;
+    });
+    const t0 = Date.now();
     await page.goto('/console/');
+    await page.locator('input[name=username]').waitFor();
+    console.log(`      (console login form shown ${Date.now() - t0} ms after opening /console/)`);
+    // one check, and one more after react-admin's logout of the unknown visitor (it forgets the cache): no retries
+    expect(meCalls, '/api/admin/me calls before the login form').to.be.at.most(2);
     await page.fill('input[name=username]', 'supervisor');
     await page.fill('input[name=password]', 'Supervisor#2026');
     await page.locator('button[type=submit]').click();

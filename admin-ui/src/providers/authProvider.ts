@@ -52,21 +52,25 @@ const request = async (method: string, path: string, body?: unknown) => {
     return json;
 };
 
-// The current staff member, cached briefly to avoid one /me call per check.
-let staffPromise: Promise<Staff> | null = null;
+// The current staff member, cached briefly to avoid one /me call per check. "Nobody logged in"
+// is an answer too and is cached the same way: otherwise every check (identity, permissions,
+// access) asked again, failed, and react-admin retried each with back-off — seconds of spinner
+// before the login form.
+let staffPromise: Promise<Staff | null> | null = null;
 let staffFetchedAt = 0;
 const STAFF_TTL_MS = 30_000;
 
-const fetchStaff = (): Promise<Staff> => {
+const fetchStaff = (): Promise<Staff | null> => {
     if (!staffPromise || Date.now() - staffFetchedAt > STAFF_TTL_MS) {
         staffFetchedAt = Date.now();
-        staffPromise = request('GET', '/me').then((json) => {
-            if (!json?.staff) throw new AuthHttpError('ra.auth.auth_check_error', 401);
-            return json.staff as Staff;
-        });
-        staffPromise.catch(() => {
-            staffPromise = null;
-        });
+        staffPromise = request('GET', '/me').then(
+            (json) => (json?.staff ? (json.staff as Staff) : null),
+            (err: unknown) => {
+                if (err instanceof AuthHttpError && err.status === 401) return null;
+                staffPromise = null; // a network problem: ask again next time
+                throw err;
+            },
+        );
     }
     return staffPromise;
 };
@@ -106,7 +110,7 @@ export const authProvider: AuthProvider = {
         }
     },
     checkAuth: async () => {
-        await fetchStaff();
+        if (!(await fetchStaff())) throw new AuthHttpError('ra.auth.auth_check_error', 401);
     },
     checkError: async (error: { status?: number }) => {
         if (error?.status === 401) {
@@ -115,16 +119,11 @@ export const authProvider: AuthProvider = {
         }
         // 403 and others: stay logged in, react-admin shows the notification
     },
+    // Logged out, these answer without failing (checkAuth sends the browser to the login form).
     getIdentity: async () => {
         const staff = await fetchStaff();
-        return { id: staff.id, fullName: staff.name || staff.username };
+        return staff ? { id: staff.id, fullName: staff.name || staff.username } : { id: '' };
     },
-    getPermissions: async () => {
-        const staff = await fetchStaff();
-        return staff.role;
-    },
-    canAccess: async ({ resource, action }) => {
-        const staff = await fetchStaff();
-        return canRoleAccess(staff.role, resource, action);
-    },
+    getPermissions: async () => (await fetchStaff())?.role,
+    canAccess: async ({ resource, action }) => canRoleAccess((await fetchStaff())?.role, resource, action),
 };
