@@ -213,7 +213,9 @@ export async function resetRecoveredPassword(
     // A proof made before the account changed hands is void: a legal-person card's takeover (or a
     // password change) after the recovery began leaves the account's password to its new owner,
     // set by card activation (A4), never by the earlier holder's recovery.
-    const changedSince = input.provenSince !== undefined && account.passwordChangedAt !== null && account.passwordChangedAt.getTime() > input.provenSince;
+    // Compared by whole seconds: MySQL/MariaDB keep DATETIME without fractions.
+    const second = (ms: number) => Math.floor(ms / 1000);
+    const changedSince = input.provenSince !== undefined && account.passwordChangedAt !== null && second(account.passwordChangedAt.getTime()) > second(input.provenSince);
     if (account.status === 'inactive' || changedSince) refuse('recovery.stale', { endsFlow: true });
     await account.update({ passwordHash: input.passwordHash, passwordChangedAt: new Date(), mustChangePassword: false }, { transaction });
     await endSessionsOf(services, account.id, transaction);
